@@ -1,0 +1,53 @@
+package com.ipexpert.api.cases;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What happened to a case: the shape of its graph (nodes and edges), which node awaits the user, its status.
+ * Stored forever: fields are never renamed or repurposed; a change of shape gets a new revision and an upcaster.
+ */
+public final class CaseEvents {
+    private CaseEvents() {
+    }
+
+    /** A case was opened with the engineer's question; its first analysis node starts at once. */
+    @Revision("1")
+    public record CaseOpened(CaseId caseId, String owner, String title, String query, List<Attachment> attachments,
+                             NodeId queryNode, NodeId analysisNode, RetrievalSettings retrieval, Instant openedAt) {
+    }
+
+    /** The engineer answered a clarifying question; a response node and a new analysis node join the graph. */
+    @Revision("1")
+    public record ClarificationAnswered(CaseId caseId, String answeredBy, NodeId parentNode, NodeId responseNode,
+                                        NodeId analysisNode, Map<String, Object> response, RetrievalSettings retrieval,
+                                        Instant answeredAt) {
+    }
+
+    /** An analysis node ended; for a clarification the node now awaits the user. Category and vendor are the agent's current view. */
+    @Revision("1")
+    public record AnalysisOutcomeRecorded(CaseId caseId, NodeId analysisNode, AnalysisOutcome outcome, String category,
+                                          String vendor, String summary, List<String> questions, Instant recordedAt) {
+    }
+
+    @Revision("1")
+    public record AnalysisRetryRequested(CaseId caseId, NodeId analysisNode, String requestedBy, Instant requestedAt) {
+    }
+
+    /** Feedback starts its life pending review. */
+    @Revision("1")
+    public record FeedbackGiven(CaseId caseId, String feedbackId, String givenBy, FeedbackOutcome outcome,
+                                String comment, String correctedSolution, Instant givenAt) {
+    }
+
+    @Revision("1")
+    public record CaseSolved(CaseId caseId, Instant solvedAt) {
+    }
+
+    @Revision("1")
+    public record CaseClosed(CaseId caseId, String closedBy, Instant closedAt) {
+    }
+}
