@@ -1,0 +1,51 @@
+package com.ipexpert.command.agent;
+
+import com.ipexpert.analyst.Analyst;
+import com.ipexpert.analyst.offline.OfflineAnalyst;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+import java.time.Clock;
+
+/** Wires the agent: its settings, the analyst in use, and the worker that runs steps on a bounded pool. */
+@Configuration
+@EnableConfigurationProperties(AgentSettings.class)
+public class AgentConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(Analyst.class)
+    Analyst offlineAnalyst() {
+        return new OfflineAnalyst();
+    }
+
+    @Bean
+    CaseConversations caseConversations(EventStore eventStore) {
+        return new CaseConversations(eventStore);
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    ThreadPoolTaskExecutor analysisExecutor(AgentSettings settings) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(settings.workerThreads());
+        executor.setMaxPoolSize(settings.workerThreads());
+        executor.setQueueCapacity(10_000);
+        executor.setThreadNamePrefix("analysis-");
+        executor.setWaitForTasksToCompleteOnShutdown(false);
+        executor.initialize();
+        return executor;
+    }
+
+    @Bean
+    AnalysisWorker analysisWorker(CaseConversations conversations, ObjectProvider<KnowledgeRetrieval> retrieval,
+                                  Analyst analyst, CommandGateway commands, ThreadPoolTaskExecutor analysisExecutor,
+                                  Clock clock) {
+        return new AnalysisWorker(conversations, retrieval.getIfAvailable(() -> KnowledgeRetrieval.NONE), analyst,
+                commands, analysisExecutor, clock);
+    }
+}

@@ -1,0 +1,146 @@
+package com.ipexpert.command.agent;
+
+import com.ipexpert.analyst.AnalysisDecision;
+import com.ipexpert.analyst.AnalysisDecision.NeedMoreInformation;
+import com.ipexpert.analyst.AnalysisDecision.ProposedSolution;
+import com.ipexpert.analyst.Analyst;
+import com.ipexpert.analyst.CaseConversation;
+import com.ipexpert.analyst.Evidence;
+import com.ipexpert.api.agent.AgentCommands.PerformAnalysis;
+import com.ipexpert.api.cases.AnalysisOutcome;
+import com.ipexpert.api.cases.NodeCommands.ConcludeAnalysis;
+import com.ipexpert.api.cases.NodeCommands.RecordAttemptFailure;
+import com.ipexpert.api.cases.RetrievalSettings;
+import com.ipexpert.edge.correlation.MessageProvenance;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * Runs analysis steps off the command thread: rebuilds the case's conversation, retrieves evidence, asks the
+ * analyst, and reports back to the node with a command. Acknowledges {@link PerformAnalysis} at once, so the
+ * saga never waits on it; a lost step is caught by the saga's deadline.
+ */
+public class AnalysisWorker {
+    private static final Logger log = LoggerFactory.getLogger(AnalysisWorker.class);
+    static final int EVIDENCE_LIMIT = 5;
+
+    private final CaseConversations conversations;
+    private final KnowledgeRetrieval retrieval;
+    private final Analyst analyst;
+    private final CommandGateway commands;
+    private final Executor executor;
+    private final Clock clock;
+
+    public AnalysisWorker(CaseConversations conversations, KnowledgeRetrieval retrieval, Analyst analyst,
+                          CommandGateway commands, Executor executor, Clock clock) {
+        this.conversations = conversations;
+        this.retrieval = retrieval;
+        this.analyst = analyst;
+        this.commands = commands;
+        this.executor = executor;
+        this.clock = clock;
+    }
+
+    @CommandHandler
+    public void handle(PerformAnalysis cmd) {
+        Runnable step = () -> run(cmd);
+        // Start only once the dispatching unit of work has committed: the step must see what caused it.
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().afterCommit(u -> submit(step, cmd));
+        } else {
+            submit(step, cmd);
+        }
+    }
+
+    private void submit(Runnable step, PerformAnalysis cmd) {
+        try {
+            executor.execute(step);
+        } catch (RejectedExecutionException e) {
+            log.warn("Analysis step for node {} attempt {} was not accepted: the worker is saturated; its deadline will retry it",
+                    cmd.nodeId(), cmd.attempt());
+        }
+    }
+
+    void run(PerformAnalysis cmd) {
+        long started = System.nanoTime();
+        try {
+            CaseConversation conversation = conversations.upTo(cmd.caseId(), cmd.nodeId());
+            RetrievalSettings settings = cmd.retrieval() == null ? RetrievalSettings.defaults() : cmd.retrieval();
+            List<Evidence> evidence = retrieval.retrieve(conversation.engineerText(), null, settings, EVIDENCE_LIMIT);
+            AnalysisDecision decision = analyst.analyse(conversation, evidence);
+            long latencyMs = (System.nanoTime() - started) / 1_000_000;
+            send(new ConcludeAnalysis(cmd.nodeId(), cmd.attempt(),
+                    decision instanceof NeedMoreInformation ? AnalysisOutcome.CLARIFICATION : AnalysisOutcome.SOLUTION,
+                    contentOf(decision), metadataOf(decision, settings, evidence, cmd.attempt(), latencyMs),
+                    decision.category(), decision.vendor(), clock.instant()));
+        } catch (RuntimeException e) {
+            log.warn("Analysis step for node {} attempt {} failed: {}", cmd.nodeId(), cmd.attempt(), e.toString());
+            send(new RecordAttemptFailure(cmd.nodeId(), cmd.attempt(), readable(e), true, false, clock.instant()));
+        }
+    }
+
+    private void send(Object command) {
+        commands.send(GenericCommandMessage.asCommandMessage(command)
+                        .andMetaData(Map.of(MessageProvenance.ACTOR, MessageProvenance.AGENT)))
+                .exceptionally(e -> {
+                    log.info("Node refused the step's report ({}): {}", command.getClass().getSimpleName(), e.getMessage());
+                    return null;
+                });
+    }
+
+    static Map<String, Object> contentOf(AnalysisDecision decision) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        if (decision instanceof NeedMoreInformation need) {
+            content.put("analysis", need.analysis());
+            content.put("suggestedQuestions", need.suggestedQuestions());
+        } else if (decision instanceof ProposedSolution solution) {
+            content.put("answer", solution.answer());
+            List<Map<String, Object>> sources = new ArrayList<>();
+            for (AnalysisDecision.Source s : solution.sources()) {
+                Map<String, Object> source = new LinkedHashMap<>();
+                source.put("chunkId", s.chunkId());
+                source.put("docId", s.docId());
+                source.put("fileName", s.fileName());
+                source.put("location", s.location());
+                source.put("score", s.score());
+                sources.add(source);
+            }
+            content.put("sources", sources);
+            content.put("commands", solution.commands());
+        }
+        return content;
+    }
+
+    private Map<String, Object> metadataOf(AnalysisDecision decision, RetrievalSettings settings, List<Evidence> evidence,
+                                           int attempt, long latencyMs) {
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("category", decision.category());
+        metadata.put("vendor", decision.vendor());
+        metadata.put("analyst", analyst.name());
+        metadata.put("analystVersion", analyst.version());
+        metadata.put("attempt", attempt);
+        metadata.put("latencyMs", latencyMs);
+        metadata.put("retrieval", Map.of("weight", settings.weight(), "filterTags", settings.filterTags()));
+        metadata.put("evidence", evidence.stream()
+                .map(e -> Map.<String, Object>of("chunkId", e.chunkId(), "score", e.score())).toList());
+        metadata.put("trace", decision.trace() == null ? Map.of() : decision.trace());
+        return metadata;
+    }
+
+    private static String readable(Throwable e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+    }
+}

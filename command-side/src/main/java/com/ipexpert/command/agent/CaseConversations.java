@@ -1,0 +1,63 @@
+package com.ipexpert.command.agent;
+
+import com.ipexpert.analyst.CaseConversation;
+import com.ipexpert.api.cases.AnalysisOutcome;
+import com.ipexpert.api.cases.CaseEvents.AnalysisOutcomeRecorded;
+import com.ipexpert.api.cases.CaseEvents.CaseOpened;
+import com.ipexpert.api.cases.CaseEvents.ClarificationAnswered;
+import com.ipexpert.api.cases.CaseId;
+import com.ipexpert.api.cases.NodeId;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Rebuilds the conversation of a case from its own event stream, up to the node being analysed: the question,
+ * then each question the agent asked and the engineer's answer. The command side reads no read model.
+ */
+public class CaseConversations {
+    private final EventStore events;
+
+    public CaseConversations(EventStore events) {
+        this.events = events;
+    }
+
+    public CaseConversation upTo(CaseId caseId, NodeId analysisNode) {
+        DomainEventStream stream = events.readEvents(caseId.value());
+        String question = null;
+        List<CaseConversation.Turn> turns = new ArrayList<>();
+        String pendingAnalysis = null;
+        List<String> pendingQuestions = List.of();
+        while (stream.hasNext()) {
+            Object payload = stream.next().getPayload();
+            if (payload instanceof CaseOpened opened) {
+                question = opened.query();
+                if (opened.analysisNode().equals(analysisNode)) break;
+            } else if (payload instanceof AnalysisOutcomeRecorded outcome) {
+                if (outcome.outcome() == AnalysisOutcome.CLARIFICATION) {
+                    pendingAnalysis = outcome.summary();
+                    pendingQuestions = outcome.questions();
+                } else if (outcome.outcome() == AnalysisOutcome.SOLUTION) {
+                    turns.add(new CaseConversation.Turn(outcome.summary(), List.of(), null));
+                }
+            } else if (payload instanceof ClarificationAnswered answered) {
+                turns.add(new CaseConversation.Turn(pendingAnalysis, pendingQuestions, textOf(answered.response())));
+                pendingAnalysis = null;
+                pendingQuestions = List.of();
+                if (answered.analysisNode().equals(analysisNode)) break;
+            }
+        }
+        return new CaseConversation(question, turns);
+    }
+
+    /** An answer is free JSON; its text is what the engineer wrote, whatever the field names. */
+    static String textOf(Map<String, Object> response) {
+        if (response == null) return "";
+        if (response.size() == 1) return String.valueOf(response.values().iterator().next());
+        return response.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n"));
+    }
+}

@@ -1,0 +1,187 @@
+package com.ipexpert.command.cases;
+
+import com.ipexpert.api.cases.AnalysisOutcome;
+import com.ipexpert.api.cases.CaseCommands.AnswerClarification;
+import com.ipexpert.api.cases.CaseCommands.CloseCase;
+import com.ipexpert.api.cases.CaseCommands.GiveFeedback;
+import com.ipexpert.api.cases.CaseCommands.OpenCase;
+import com.ipexpert.api.cases.CaseCommands.RecordAnalysisOutcome;
+import com.ipexpert.api.cases.CaseCommands.RetryAnalysis;
+import com.ipexpert.api.cases.CaseEvents.AnalysisOutcomeRecorded;
+import com.ipexpert.api.cases.CaseEvents.AnalysisRetryRequested;
+import com.ipexpert.api.cases.CaseEvents.CaseClosed;
+import com.ipexpert.api.cases.CaseEvents.CaseOpened;
+import com.ipexpert.api.cases.CaseEvents.CaseSolved;
+import com.ipexpert.api.cases.CaseEvents.ClarificationAnswered;
+import com.ipexpert.api.cases.CaseEvents.FeedbackGiven;
+import com.ipexpert.api.cases.CaseId;
+import com.ipexpert.api.cases.CaseStatus;
+import com.ipexpert.api.cases.FeedbackOutcome;
+import com.ipexpert.api.cases.NodeId;
+import com.ipexpert.api.cases.NodeStatus;
+import com.ipexpert.api.cases.NodeType;
+import com.ipexpert.api.identity.Requester;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
+
+/**
+ * A diagnosis case: owns the shape of its graph (which nodes exist, which analysis nodes are running or ended,
+ * which node awaits the engineer) and who may change it. Creates its nodes; the nodes own their content.
+ */
+@Aggregate
+class Case {
+    static final int MAX_QUERY_LENGTH = 10_000;
+    static final int TITLE_LENGTH = 100;
+
+    @AggregateIdentifier
+    private CaseId id;
+    private String owner;
+    private CaseStatus status;
+    private NodeId awaitingInput;
+    /** Analysis nodes and how they ended; null while running. */
+    private Map<NodeId, AnalysisOutcome> analyses = new HashMap<>();
+
+    protected Case() {
+        // for Axon
+    }
+
+    @CommandHandler
+    Case(OpenCase cmd) {
+        String query = cmd.query() == null ? "" : cmd.query().strip();
+        if (query.isEmpty()) throw CaseRefusals.emptyQuery();
+        if (query.length() > MAX_QUERY_LENGTH) throw CaseRefusals.queryTooLong(MAX_QUERY_LENGTH);
+        apply(new CaseOpened(cmd.caseId(), cmd.requester().userId(), titleOf(query), query,
+                cmd.attachments() == null ? List.of() : List.copyOf(cmd.attachments()), cmd.queryNode(),
+                cmd.analysisNode(), cmd.retrieval(), cmd.openedAt()));
+        Map<String, Object> content = new LinkedHashMap<>();
+        content.put("text", query);
+        content.put("attachments", cmd.attachments() == null ? List.of() : cmd.attachments());
+        spawn(() -> new Node(cmd.queryNode(), cmd.caseId(), NodeType.USER_QUERY, NodeStatus.COMPLETED,
+                content, null, cmd.openedAt()));
+        spawn(() -> new Node(cmd.analysisNode(), cmd.caseId(), NodeType.AI_ANALYSIS,
+                NodeStatus.PROCESSING, null, cmd.retrieval(), cmd.openedAt()));
+    }
+
+    @CommandHandler
+    void handle(AnswerClarification cmd) {
+        mustBeVisibleTo(cmd.requester(), false);
+        if (status == CaseStatus.CLOSED) throw CaseRefusals.caseClosed(id);
+        if (!analyses.containsKey(cmd.parentNode())) {
+            throw CaseRefusals.nodeNotInCase(cmd.parentNode());
+        }
+        if (analyses.get(cmd.parentNode()) == null) throw new CaseRefusals.OutcomePending(cmd.parentNode());
+        if (!cmd.parentNode().equals(awaitingInput)) throw CaseRefusals.notAwaitingInput(cmd.parentNode());
+        if (cmd.response() == null || cmd.response().isEmpty()) throw CaseRefusals.emptyResponse();
+        apply(new ClarificationAnswered(id, cmd.requester().userId(), cmd.parentNode(), cmd.responseNode(),
+                cmd.analysisNode(), cmd.response(), cmd.retrieval(), cmd.answeredAt()));
+        spawn(() -> new Node(cmd.responseNode(), id, NodeType.USER_RESPONSE, NodeStatus.COMPLETED,
+                cmd.response(), null, cmd.answeredAt()));
+        spawn(() -> new Node(cmd.analysisNode(), id, NodeType.AI_ANALYSIS, NodeStatus.PROCESSING,
+                null, cmd.retrieval(), cmd.answeredAt()));
+    }
+
+    @CommandHandler
+    void handle(RecordAnalysisOutcome cmd) {
+        if (!analyses.containsKey(cmd.analysisNode())) throw CaseRefusals.nodeNotInCase(cmd.analysisNode());
+        if (analyses.get(cmd.analysisNode()) == cmd.outcome()) return; // redelivered: already recorded
+        apply(new AnalysisOutcomeRecorded(id, cmd.analysisNode(), cmd.outcome(), cmd.category(), cmd.vendor(),
+                cmd.summary(), cmd.questions() == null ? List.of() : List.copyOf(cmd.questions()), cmd.recordedAt()));
+    }
+
+    @CommandHandler
+    void handle(RetryAnalysis cmd) {
+        mustBeVisibleTo(cmd.requester(), true);
+        if (status == CaseStatus.CLOSED) throw CaseRefusals.caseClosed(id);
+        if (!analyses.containsKey(cmd.analysisNode())) throw CaseRefusals.nodeNotInCase(cmd.analysisNode());
+        if (analyses.get(cmd.analysisNode()) != AnalysisOutcome.FAILED) throw CaseRefusals.notFailed(cmd.analysisNode());
+        apply(new AnalysisRetryRequested(id, cmd.analysisNode(), cmd.requester().userId(), cmd.requestedAt()));
+    }
+
+    @CommandHandler
+    void handle(GiveFeedback cmd) {
+        if (!owner.equals(cmd.requester().userId())) {
+            if (cmd.requester().isAdmin()) throw CaseRefusals.onlyOwnerGivesFeedback();
+            throw CaseRefusals.caseNotFound(id);
+        }
+        if (cmd.outcome() == null) throw CaseRefusals.outcomeRequired();
+        apply(new FeedbackGiven(id, cmd.feedbackId(), cmd.requester().userId(), cmd.outcome(), cmd.comment(),
+                cmd.correctedSolution(), cmd.givenAt()));
+        if (cmd.outcome() == FeedbackOutcome.SOLVED && status == CaseStatus.OPEN) {
+            apply(new CaseSolved(id, cmd.givenAt()));
+        }
+    }
+
+    @CommandHandler
+    void handle(CloseCase cmd) {
+        mustBeVisibleTo(cmd.requester(), true);
+        if (status == CaseStatus.CLOSED) throw CaseRefusals.caseClosed(id);
+        apply(new CaseClosed(id, cmd.requester().userId(), cmd.closedAt()));
+    }
+
+    /** Adds a node aggregate in this unit of work, so the case event and its nodes are stored together. */
+    private static void spawn(java.util.concurrent.Callable<Node> node) {
+        try {
+            createNew(Node.class, node);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("A node of the case could not be created", e);
+        }
+    }
+
+    /** Another user's case does not exist for the requester; admins see every case where {@code adminToo}. */
+    private void mustBeVisibleTo(Requester requester, boolean adminToo) {
+        boolean owns = owner.equals(requester.userId());
+        if (!owns && !(adminToo && requester.isAdmin())) throw CaseRefusals.caseNotFound(id);
+    }
+
+    static String titleOf(String query) {
+        return query.length() <= TITLE_LENGTH ? query : query.substring(0, TITLE_LENGTH) + "...";
+    }
+
+    @EventSourcingHandler
+    void on(CaseOpened e) {
+        id = e.caseId();
+        owner = e.owner();
+        status = CaseStatus.OPEN;
+        analyses.put(e.analysisNode(), null);
+    }
+
+    @EventSourcingHandler
+    void on(ClarificationAnswered e) {
+        awaitingInput = null;
+        analyses.put(e.analysisNode(), null);
+    }
+
+    @EventSourcingHandler
+    void on(AnalysisOutcomeRecorded e) {
+        analyses.put(e.analysisNode(), e.outcome());
+        if (e.outcome() == AnalysisOutcome.CLARIFICATION) awaitingInput = e.analysisNode();
+    }
+
+    @EventSourcingHandler
+    void on(AnalysisRetryRequested e) {
+        analyses.put(e.analysisNode(), null);
+    }
+
+    @EventSourcingHandler
+    void on(CaseSolved e) {
+        status = CaseStatus.SOLVED;
+    }
+
+    @EventSourcingHandler
+    void on(CaseClosed e) {
+        status = CaseStatus.CLOSED;
+        awaitingInput = null;
+    }
+}

@@ -1,0 +1,67 @@
+package com.ipexpert.command.cases;
+
+import com.ipexpert.api.cases.CaseId;
+import com.ipexpert.api.cases.NodeId;
+import com.ipexpert.api.errors.DomainException;
+import com.ipexpert.api.errors.ErrorKind;
+
+/** The reasons a case or node refuses a command, each with its kind and a message a user can act on. */
+final class CaseRefusals {
+    private CaseRefusals() {
+    }
+
+    static DomainException emptyQuery() {
+        return DomainException.invalid("问题描述不能为空");
+    }
+
+    static DomainException queryTooLong(int max) {
+        return DomainException.invalid("问题描述不能超过" + max + "个字符");
+    }
+
+    static DomainException outcomeRequired() {
+        return DomainException.invalid("outcome must be 'solved' or 'unsolved'");
+    }
+
+    static DomainException emptyResponse() {
+        return DomainException.invalid("补充信息不能为空");
+    }
+
+    static DomainException caseNotFound(CaseId id) {
+        return DomainException.notFound("Case " + id + " was not found");
+    }
+
+    static DomainException nodeNotInCase(NodeId node) {
+        return DomainException.notFound("Node " + node + " is not part of this case");
+    }
+
+    static DomainException caseClosed(CaseId id) {
+        return DomainException.conflict("Case " + id + " is closed and takes no more changes");
+    }
+
+    static DomainException notAwaitingInput(NodeId node) {
+        return DomainException.conflict("Node " + node + " is not waiting for your input");
+    }
+
+    static DomainException notFailed(NodeId node) {
+        return DomainException.conflict("Node " + node + " has not failed, so there is nothing to retry");
+    }
+
+    static DomainException onlyOwnerGivesFeedback() {
+        return DomainException.forbidden("Only the engineer who opened the case can give feedback on it");
+    }
+
+    static DomainException staleAttempt(NodeId node, int attempt, int current) {
+        return DomainException.conflict("Attempt " + attempt + " of node " + node + " is no longer current (now " + current + ")");
+    }
+
+    static DomainException notProcessing(NodeId node) {
+        return DomainException.conflict("Node " + node + " is not being analysed");
+    }
+
+    /** The node's analysis has just ended but the case has not recorded it yet: asking again shortly succeeds. */
+    static final class OutcomePending extends DomainException {
+        OutcomePending(NodeId node) {
+            super(ErrorKind.CONFLICT, "Node " + node + " is still being analysed; answer it once it asks for more information");
+        }
+    }
+}

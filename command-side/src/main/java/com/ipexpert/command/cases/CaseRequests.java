@@ -1,0 +1,89 @@
+package com.ipexpert.command.cases;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.ipexpert.api.cases.Attachment;
+import com.ipexpert.api.cases.RetrievalSettings;
+import com.ipexpert.edge.errors.ApiException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/** Request bodies of the case write endpoints, and how loose JSON becomes exact commands. */
+final class CaseRequests {
+    private CaseRequests() {
+    }
+
+    record OpenCaseRequest(String query, List<Object> attachments) {
+    }
+
+    record InteractionRequest(String parentNodeId, Object response, Double retrievalWeight, List<String> filterTags) {
+    }
+
+    record FeedbackRequest(String outcome, String comment, @JsonProperty("corrected_solution") String correctedSolution) {
+    }
+
+    /** Attachments arrive as strings (a name or link) or objects with a name and a url/reference/id. */
+    static List<Attachment> attachments(List<Object> raw) {
+        if (raw == null) return List.of();
+        if (raw.size() > 20) throw ApiException.badRequest("at most 20 attachments per question");
+        List<Attachment> out = new ArrayList<>();
+        for (Object item : raw) {
+            if (item instanceof String s && !s.isBlank()) {
+                out.add(new Attachment(s.trim(), s.trim()));
+            } else if (item instanceof Map<?, ?> m) {
+                Object name = firstOf(m, "name", "fileName", "filename");
+                Object ref = firstOf(m, "reference", "url", "docId", "id", "content");
+                if (name == null && ref == null) throw ApiException.badRequest("an attachment needs a name or a url");
+                out.add(new Attachment(name == null ? String.valueOf(ref) : String.valueOf(name),
+                        ref == null ? String.valueOf(name) : String.valueOf(ref)));
+            } else {
+                throw ApiException.badRequest("attachments must be strings or objects with a name and a url");
+            }
+        }
+        return out;
+    }
+
+    /** The engineer's answer: an object is kept as it is, anything else becomes {@code {"text": ...}}. */
+    static Map<String, Object> response(Object raw) {
+        if (raw == null) throw ApiException.badRequest("response is required");
+        if (raw instanceof Map<?, ?> m) {
+            if (m.isEmpty()) throw ApiException.badRequest("response must not be empty");
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), v));
+            return out;
+        }
+        String text = String.valueOf(raw).strip();
+        if (text.isEmpty()) throw ApiException.badRequest("补充信息不能为空");
+        if (text.length() > 10_000) throw ApiException.badRequest("补充信息不能超过10000个字符");
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("text", text);
+        return out;
+    }
+
+    static RetrievalSettings retrieval(Double weight, List<String> filterTags) {
+        double w = weight == null ? RetrievalSettings.DEFAULT_WEIGHT : weight;
+        if (Double.isNaN(w) || w < 0 || w > 1) throw ApiException.badRequest("retrievalWeight must be between 0 and 1");
+        return new RetrievalSettings(w, cleanTags(filterTags));
+    }
+
+    /** Tags are trimmed; blanks and duplicates dropped. */
+    static List<String> cleanTags(List<String> tags) {
+        if (tags == null) return List.of();
+        LinkedHashSet<String> clean = new LinkedHashSet<>();
+        for (String tag : tags) {
+            if (tag != null && !tag.isBlank()) clean.add(tag.trim());
+        }
+        return List.copyOf(clean);
+    }
+
+    private static Object firstOf(Map<?, ?> map, String... keys) {
+        for (String key : keys) {
+            Object v = map.get(key);
+            if (v != null && !String.valueOf(v).isBlank()) return v;
+        }
+        return null;
+    }
+}

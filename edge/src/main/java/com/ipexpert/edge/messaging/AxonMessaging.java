@@ -1,0 +1,73 @@
+package com.ipexpert.edge.messaging;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.ipexpert.edge.correlation.MessageProvenance;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.queryhandling.QueryBus;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Messaging settings both sides must share: one JSON serializer for events, messages, sagas and tokens (so payloads
+ * are readable with plain SQL), and the provenance stamp ({@code actor}, {@code traceId}) on every message.
+ */
+@Configuration
+public class AxonMessaging {
+
+    /** Axon's own mapper, apart from the HTTP one: ISO times, tolerant of fields added by later revisions. */
+    static ObjectMapper axonObjectMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .build();
+    }
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(axonObjectMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer() {
+        return JacksonSerializer.builder().objectMapper(axonObjectMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer() {
+        return JacksonSerializer.builder().objectMapper(axonObjectMapper()).build();
+    }
+
+    @Bean
+    public CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    public CorrelationDataProvider actorCorrelationProvider() {
+        return MessageProvenance.actorCorrelation();
+    }
+
+    @Autowired
+    void stampProvenance(CommandBus commandBus, EventBus eventBus, QueryBus queryBus) {
+        commandBus.registerDispatchInterceptor(MessageProvenance.stamp());
+        eventBus.registerDispatchInterceptor(MessageProvenance.stamp());
+        queryBus.registerDispatchInterceptor(MessageProvenance.stamp());
+    }
+}

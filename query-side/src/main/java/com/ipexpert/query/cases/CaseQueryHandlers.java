@@ -1,0 +1,51 @@
+package com.ipexpert.query.cases;
+
+import com.ipexpert.api.cases.CaseQueries.FindCaseGraph;
+import com.ipexpert.api.cases.CaseQueries.FindNode;
+import com.ipexpert.api.cases.CaseQueries.ListCases;
+import com.ipexpert.api.cases.CaseViews.CaseGraph;
+import com.ipexpert.api.cases.CaseViews.CaseSummaryList;
+import com.ipexpert.api.cases.CaseViews.NodeView;
+import com.ipexpert.api.identity.Requester;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import java.util.Optional;
+
+/** Answers case queries from the case-graph read model; a case the requester may not see is simply not there. */
+@Component
+class CaseQueryHandlers {
+    private final CaseGraphStore store;
+
+    CaseQueryHandlers(CaseGraphStore store) {
+        this.store = store;
+    }
+
+    @QueryHandler
+    CaseSummaryList handle(ListCases query) {
+        return new CaseSummaryList(store.list(query.requester().userId(), query.status(), blankToNull(query.vendor()),
+                blankToNull(query.category())));
+    }
+
+    @QueryHandler
+    Optional<CaseGraph> handle(FindCaseGraph query) {
+        if (!visible(query.caseId().value(), query.requester())) return Optional.empty();
+        return store.graph(query.caseId().value());
+    }
+
+    @QueryHandler
+    Optional<NodeView> handle(FindNode query) {
+        if (!visible(query.caseId().value(), query.requester())) return Optional.empty();
+        return store.node(query.caseId().value(), query.nodeId().value());
+    }
+
+    /** Owners see their cases; admins and auditors see every case. */
+    private boolean visible(String caseId, Requester requester) {
+        return store.row(caseId).map(row -> row.owner().equals(requester.userId()) || requester.isAdmin()
+                || requester.hasRole(Requester.AUDITOR)).orElse(false);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}

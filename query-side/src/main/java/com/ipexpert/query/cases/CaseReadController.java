@@ -1,0 +1,116 @@
+package com.ipexpert.query.cases;
+
+import com.ipexpert.api.cases.CaseId;
+import com.ipexpert.api.cases.CaseQueries.FindCaseGraph;
+import com.ipexpert.api.cases.CaseQueries.FindNode;
+import com.ipexpert.api.cases.CaseQueries.ListCases;
+import com.ipexpert.api.cases.CaseStatus;
+import com.ipexpert.api.cases.CaseViews.CaseChange;
+import com.ipexpert.api.cases.CaseViews.CaseGraph;
+import com.ipexpert.api.cases.CaseViews.CaseSummary;
+import com.ipexpert.api.cases.CaseViews.CaseSummaryList;
+import com.ipexpert.api.cases.CaseViews.NodeView;
+import com.ipexpert.api.cases.NodeId;
+import com.ipexpert.edge.errors.ApiException;
+import com.ipexpert.edge.security.AuthenticatedUser;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The read side of cases: list, whole graph, one node, and a live stream of a case's changes. */
+@RestController
+@RequestMapping("/api/v1/cases")
+@Tag(name = "Cases")
+class CaseReadController {
+    private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
+    private final QueryGateway queries;
+
+    CaseReadController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping
+    @Operation(summary = "The caller's cases", description = "Most recently updated first; optional filters status (open|solved|closed), vendor, category.")
+    List<CaseSummary> list(@RequestParam(required = false) String status, @RequestParam(required = false) String vendor,
+                           @RequestParam(required = false) String category,
+                           @AuthenticationPrincipal AuthenticatedUser user) {
+        CaseStatus wanted = null;
+        if (status != null && !status.isBlank()) {
+            wanted = CaseStatus.parse(status).orElseThrow(() ->
+                    ApiException.badRequest("status must be open, solved or closed"));
+        }
+        return queries.query(new ListCases(user.requester(), wanted, vendor, category), CaseSummaryList.class).join().cases();
+    }
+
+    @GetMapping("/{caseId}")
+    @Operation(summary = "A case as a graph", description = "{caseId, title, status, createdAt, updatedAt, nodes, edges}; another user's case → 404.")
+    CaseGraph graph(@PathVariable String caseId, @AuthenticationPrincipal AuthenticatedUser user) {
+        return findGraph(caseId, user).orElseThrow(() -> ApiException.notFound("Case " + caseId + " was not found"));
+    }
+
+    @GetMapping("/{caseId}/nodes/{nodeId}")
+    @Operation(summary = "One node", description = "{id, type, title, status, content, metadata}; metadata records the analysis step that produced it.")
+    NodeView node(@PathVariable String caseId, @PathVariable String nodeId, @AuthenticationPrincipal AuthenticatedUser user) {
+        Optional<NodeView> node = queries.query(new FindNode(CaseId.of(caseId), NodeId.of(nodeId), user.requester()),
+                ResponseTypes.optionalInstanceOf(NodeView.class)).join();
+        return node.orElseThrow(() -> findGraph(caseId, user).isPresent()
+                ? ApiException.notFound("Node " + nodeId + " is not part of case " + caseId)
+                : ApiException.notFound("Case " + caseId + " was not found"));
+    }
+
+    @GetMapping(value = "/{caseId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(summary = "Live stream of a case (Server-Sent Events)",
+            description = "First event 'graph' with the whole case, then 'node', 'edge' and 'case' events as they happen.")
+    SseEmitter stream(@PathVariable String caseId, @AuthenticationPrincipal AuthenticatedUser user) {
+        FindCaseGraph query = new FindCaseGraph(CaseId.of(caseId), user.requester());
+        SubscriptionQueryResult<Optional<CaseGraph>, CaseChange> subscription = queries.subscriptionQuery(query,
+                ResponseTypes.optionalInstanceOf(CaseGraph.class), ResponseTypes.instanceOf(CaseChange.class));
+        Optional<CaseGraph> initial = subscription.initialResult().block(Duration.ofSeconds(10));
+        if (initial == null || initial.isEmpty()) {
+            subscription.cancel();
+            throw ApiException.notFound("Case " + caseId + " was not found");
+        }
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+        try {
+            emitter.send(SseEmitter.event().name("graph").data(initial.get(), MediaType.APPLICATION_JSON));
+        } catch (IOException e) {
+            subscription.cancel();
+            return emitter;
+        }
+        var disposable = subscription.updates().subscribe(change -> {
+            try {
+                emitter.send(SseEmitter.event().name(change.kind()).data(change, MediaType.APPLICATION_JSON));
+            } catch (IOException | IllegalStateException e) {
+                subscription.cancel();
+            }
+        }, error -> emitter.completeWithError(error), emitter::complete);
+        Runnable cleanup = () -> {
+            disposable.dispose();
+            subscription.cancel();
+        };
+        emitter.onCompletion(cleanup);
+        emitter.onTimeout(cleanup);
+        emitter.onError(e -> cleanup.run());
+        return emitter;
+    }
+
+    private Optional<CaseGraph> findGraph(String caseId, AuthenticatedUser user) {
+        return queries.query(new FindCaseGraph(CaseId.of(caseId), user.requester()),
+                ResponseTypes.optionalInstanceOf(CaseGraph.class)).join();
+    }
+}
