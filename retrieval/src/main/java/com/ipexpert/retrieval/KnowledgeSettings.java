@@ -1,0 +1,78 @@
+package com.ipexpert.retrieval;
+
+import com.ipexpert.retrieval.index.FusionMethod;
+
+/**
+ * Every weight, size and threshold of the knowledge engine, in one place and checked once.
+ *
+ * @param targetChunkChars     characters a chunk aims for; a chunk closes before a unit that would pass it
+ * @param maxChunkChars        hard ceiling: a command block or table longer than this is cut at line ends
+ * @param overlapChars         trailing sentences of the previous chunk repeated at the start of the next,
+ *                             at most this many characters; 0 for none
+ * @param chineseShare         share of CJK characters (among letters) from which text counts as Chinese
+ * @param maxPages             pages a document may have before it is refused
+ * @param maxTextChars         characters of extracted text before a document is refused (decompression bombs)
+ * @param embeddingBatchSize   texts handed to the embedding model at once (progress is reported per batch)
+ * @param queryInstruction     prefix queries with BGE's retrieval instruction before embedding them
+ * @param defaultWeight        share of semantic against keyword ranking when a caller gives none (0..1)
+ * @param fusion               how the keyword and vector rankings are joined
+ * @param rrfK                 the constant k of reciprocal-rank fusion
+ * @param keywordCandidates    hits taken from BM25 before fusion
+ * @param vectorCandidates     hits taken from each vector field before fusion
+ */
+public record KnowledgeSettings(int targetChunkChars, int maxChunkChars, int overlapChars, double chineseShare,
+                                int maxPages, long maxTextChars, int embeddingBatchSize, boolean queryInstruction,
+                                double defaultWeight, FusionMethod fusion, int rrfK,
+                                int keywordCandidates, int vectorCandidates) {
+
+    public KnowledgeSettings {
+        require(targetChunkChars >= 100, "targetChunkChars must be at least 100");
+        require(maxChunkChars >= targetChunkChars, "maxChunkChars must be at least targetChunkChars");
+        require(overlapChars >= 0 && overlapChars < targetChunkChars / 2,
+                "overlapChars must be between 0 and half of targetChunkChars");
+        require(chineseShare > 0 && chineseShare <= 1, "chineseShare must be in (0, 1]");
+        require(maxPages >= 1, "maxPages must be at least 1");
+        require(maxTextChars >= 1_000, "maxTextChars must be at least 1000");
+        require(embeddingBatchSize >= 1, "embeddingBatchSize must be at least 1");
+        require(!Double.isNaN(defaultWeight) && defaultWeight >= 0 && defaultWeight <= 1,
+                "defaultWeight must be between 0 and 1");
+        require(fusion != null, "fusion must be given");
+        require(rrfK >= 1, "rrfK must be at least 1");
+        require(keywordCandidates >= 1 && keywordCandidates <= 1_000, "keywordCandidates must be in 1..1000");
+        require(vectorCandidates >= 1 && vectorCandidates <= 1_000, "vectorCandidates must be in 1..1000");
+    }
+
+    /** The values the evaluation in {@code RetrievalQualityTest} chose. */
+    public static KnowledgeSettings defaults() {
+        return new KnowledgeSettings(600, 2_400, 120, 0.2, 2_000, 20_000_000L, 32, true,
+                0.7, FusionMethod.WEIGHTED_SCORE, 60, 50, 50);
+    }
+
+    public KnowledgeSettings withChunking(int target, int overlap) {
+        return new KnowledgeSettings(target, Math.max(maxChunkChars, target), overlap, chineseShare, maxPages,
+                maxTextChars, embeddingBatchSize, queryInstruction, defaultWeight, fusion, rrfK,
+                keywordCandidates, vectorCandidates);
+    }
+
+    public KnowledgeSettings withLimits(int pages, long textChars) {
+        return new KnowledgeSettings(targetChunkChars, maxChunkChars, overlapChars, chineseShare, pages, textChars,
+                embeddingBatchSize, queryInstruction, defaultWeight, fusion, rrfK, keywordCandidates,
+                vectorCandidates);
+    }
+
+    public KnowledgeSettings withQueryInstruction(boolean use) {
+        return new KnowledgeSettings(targetChunkChars, maxChunkChars, overlapChars, chineseShare, maxPages,
+                maxTextChars, embeddingBatchSize, use, defaultWeight, fusion, rrfK, keywordCandidates,
+                vectorCandidates);
+    }
+
+    public KnowledgeSettings withFusion(FusionMethod method, double weight) {
+        return new KnowledgeSettings(targetChunkChars, maxChunkChars, overlapChars, chineseShare, maxPages,
+                maxTextChars, embeddingBatchSize, queryInstruction, weight, method, rrfK, keywordCandidates,
+                vectorCandidates);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) throw new IllegalArgumentException(message);
+    }
+}

@@ -1,0 +1,38 @@
+package com.ipexpert.retrieval.index;
+
+import com.ipexpert.retrieval.Progress;
+import com.ipexpert.retrieval.chunk.ChunkDraft;
+import java.util.List;
+
+/**
+ * The seam the rest of IP Expert uses for knowledge: chunks go in as text (the index embeds them itself, so
+ * it can always be rebuilt from chunk records alone) and questions come out as ranked chunks. Implementations
+ * are thread-safe, and a change is visible to the next search as soon as the call returns.
+ */
+public interface KnowledgeIndex extends AutoCloseable {
+
+    /**
+     * Embeds and stores the chunks of a document. Idempotent per chunk id ({@code docId#ordinal}): adding the
+     * same chunks again replaces them. To replace a document with fewer chunks, delete it first.
+     *
+     * @param progress told of chunks embedded and stored
+     */
+    void add(KnowledgeDocument document, List<ChunkDraft> chunks, Progress progress);
+
+    /** Removes every chunk of the document; none is found by any later search. Unknown ids are no error. */
+    void deleteDocument(String docId);
+
+    /** Removes every chunk of every document, for a rebuild. */
+    void clear();
+
+    /** Chunks stored. */
+    long count();
+
+    /** Chunks stored for one document. */
+    long count(String docId);
+
+    List<SearchHit> search(KnowledgeQuery query);
+
+    @Override
+    void close();
+}

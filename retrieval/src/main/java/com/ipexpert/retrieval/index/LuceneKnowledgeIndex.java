@@ -1,0 +1,346 @@
+package com.ipexpert.retrieval.index;
+
+import com.ipexpert.retrieval.KnowledgeSettings;
+import com.ipexpert.retrieval.Language;
+import com.ipexpert.retrieval.Progress;
+import com.ipexpert.retrieval.chunk.ChunkDraft;
+import com.ipexpert.retrieval.embed.BilingualEmbedder;
+import com.ipexpert.retrieval.embed.QueryVectors;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.SegmentInfos;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.search.TermInSetQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.store.ByteBuffersDirectory;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
+
+/**
+ * The embedded knowledge index on Lucene: BM25 over each chunk's text analysed twice (Latin words and
+ * SmartChinese words), an HNSW cosine vector field per embedding model, tag and vendor filters applied
+ * inside both the keyword and the k-nearest-neighbour search, and {@link HybridFusion} to join them.
+ * Lives in a directory given by the caller and survives restarts; every change is committed and visible to
+ * the next search when the call returns. Thread-safe: searches run in parallel, changes one at a time.
+ */
+public final class LuceneKnowledgeIndex implements KnowledgeIndex {
+    static final String CHUNK_ID = "chunkId";
+    static final String DOC_ID = "docId";
+    static final String FILE_NAME = "fileName";
+    static final String VENDOR = "vendor";
+    static final String VENDOR_KEY = "vendor_key";
+    static final String TAG = "tag";
+    static final String TAG_KEY = "tag_key";
+    static final String TEXT = "text";
+    static final String HEADING = "heading";
+    static final String PAGE = "page";
+    static final String LANGUAGE = "language";
+    static final String ENGLISH_VECTOR = "vec_en";
+    static final String CHINESE_VECTOR = "vec_zh";
+    private static final String MODELS = "models";
+    private static final Set<String> HIT_FIELDS = Set.of(CHUNK_ID, DOC_ID, FILE_NAME, VENDOR, TAG, TEXT, HEADING, PAGE);
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
+    private final BilingualEmbedder embedder;
+    private final KnowledgeSettings settings;
+    private final QueryBuilder latinQueries;
+    private final QueryBuilder chineseQueries;
+    private final String models;
+
+    private LuceneKnowledgeIndex(Directory directory, BilingualEmbedder embedder, KnowledgeSettings settings)
+            throws IOException {
+        this.directory = directory;
+        this.embedder = embedder;
+        this.settings = settings;
+        this.models = embedder.modelName(Language.ENGLISH) + "," + embedder.modelName(Language.CHINESE);
+        checkBuiltWithSameModels(directory, models);
+        Analyzer latin = KeywordAnalyzers.latin();
+        Analyzer chinese = KeywordAnalyzers.chinese();
+        this.latinQueries = new QueryBuilder(latin);
+        this.chineseQueries = new QueryBuilder(chinese);
+        IndexWriterConfig config = new IndexWriterConfig(KeywordAnalyzers.perField(latin, chinese))
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setRAMBufferSizeMB(64);
+        this.writer = new IndexWriter(directory, config);
+        this.writer.setLiveCommitData(Map.of(MODELS, models).entrySet());
+        this.searchers = new SearcherManager(writer, null);
+    }
+
+    /** Opens, or creates, the index kept in a directory on disk. */
+    public static LuceneKnowledgeIndex open(Path path, BilingualEmbedder embedder, KnowledgeSettings settings) {
+        try {
+            return new LuceneKnowledgeIndex(FSDirectory.open(path), embedder, settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the knowledge index at " + path, e);
+        }
+    }
+
+    /** An index held in memory only, for tests. */
+    public static LuceneKnowledgeIndex inMemory(BilingualEmbedder embedder, KnowledgeSettings settings) {
+        try {
+            return new LuceneKnowledgeIndex(new ByteBuffersDirectory(), embedder, settings);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public BilingualEmbedder embedder() {
+        return embedder;
+    }
+
+    @Override
+    public void add(KnowledgeDocument document, List<ChunkDraft> chunks, Progress progress) {
+        List<float[]> vectors = embedder.embedChunks(chunks,
+                (done, total) -> progress.update(done * 95 / Math.max(1, total), 100));
+        addEmbedded(document, chunks, vectors);
+        progress.update(100, 100);
+    }
+
+    /** Stores chunks whose vectors are already known (one per chunk, of the chunk's language). */
+    public synchronized void addEmbedded(KnowledgeDocument document, List<ChunkDraft> chunks, List<float[]> vectors) {
+        if (chunks.size() != vectors.size()) throw new IllegalArgumentException("one vector per chunk is needed");
+        try {
+            for (int i = 0; i < chunks.size(); i++) {
+                ChunkDraft chunk = chunks.get(i);
+                String chunkId = document.chunkId(chunk.ordinal());
+                writer.updateDocument(new Term(CHUNK_ID, chunkId), toDocument(document, chunkId, chunk, vectors.get(i)));
+            }
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the chunks of " + document.docId(), e);
+        }
+    }
+
+    @Override
+    public synchronized void deleteDocument(String docId) {
+        try {
+            writer.deleteDocuments(new Term(DOC_ID, docId));
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete the chunks of " + docId, e);
+        }
+    }
+
+    @Override
+    public synchronized void clear() {
+        try {
+            writer.deleteAll();
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the knowledge index", e);
+        }
+    }
+
+    /** Merges the index into one segment: faster searches after a bulk rebuild, slow on a large index. */
+    public synchronized void forceMerge() {
+        try {
+            writer.forceMerge(1);
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public long count() {
+        return withSearcher(searcher -> (long) searcher.getIndexReader().numDocs());
+    }
+
+    @Override
+    public long count(String docId) {
+        return withSearcher(searcher -> (long) searcher.count(new TermQuery(new Term(DOC_ID, docId))));
+    }
+
+    @Override
+    public List<SearchHit> search(KnowledgeQuery query) {
+        QueryVectors vectors = query.weight() > 0 ? embedder.embedQuery(query.text()) : null;
+        return search(query, vectors);
+    }
+
+    /** A search with the query already embedded ({@code vectors} may be null when the weight is 0). */
+    public List<SearchHit> search(KnowledgeQuery query, QueryVectors vectors) {
+        return withSearcher(searcher -> {
+            Query filter = filterFor(query);
+            List<Ranked<Integer>> keyword = query.weight() < 1 ? keywordRanking(searcher, query.text(), filter) : List.of();
+            List<Ranked<Integer>> english = List.of();
+            List<Ranked<Integer>> chinese = List.of();
+            if (query.weight() > 0) {
+                Objects.requireNonNull(vectors, "a query with a semantic weight needs its vectors");
+                english = vectorRanking(searcher, ENGLISH_VECTOR, vectors.english(), filter);
+                chinese = vectorRanking(searcher, CHINESE_VECTOR, vectors.chinese(), filter);
+            }
+            List<Ranked<Integer>> fused = HybridFusion.fuse(keyword, english, chinese, query.weight(),
+                    settings.fusion(), settings.rrfK(), query.k());
+            StoredFields stored = searcher.storedFields();
+            List<SearchHit> hits = new ArrayList<>(fused.size());
+            for (Ranked<Integer> r : fused) hits.add(toHit(stored.document(r.key(), HIT_FIELDS), r.score()));
+            return hits;
+        });
+    }
+
+    /** Every retriever's own ranking for a query, before fusion, by chunk id. */
+    public RetrieverRankings rankings(KnowledgeQuery query, QueryVectors vectors) {
+        return withSearcher(searcher -> {
+            Query filter = filterFor(query);
+            StoredFields stored = searcher.storedFields();
+            return new RetrieverRankings(
+                    byChunkId(stored, keywordRanking(searcher, query.text(), filter)),
+                    byChunkId(stored, vectorRanking(searcher, ENGLISH_VECTOR, vectors.english(), filter)),
+                    byChunkId(stored, vectorRanking(searcher, CHINESE_VECTOR, vectors.chinese(), filter)));
+        });
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            searchers.close();
+            writer.close();
+            directory.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the knowledge index", e);
+        }
+    }
+
+    private List<Ranked<Integer>> keywordRanking(IndexSearcher searcher, String text, Query filter) throws IOException {
+        BooleanQuery.Builder words = new BooleanQuery.Builder();
+        Query latin = latinQueries.createBooleanQuery(KeywordAnalyzers.LATIN_FIELD, text, Occur.SHOULD);
+        Query chinese = chineseQueries.createBooleanQuery(KeywordAnalyzers.CHINESE_FIELD, text, Occur.SHOULD);
+        if (latin == null && chinese == null) return List.of();
+        if (latin != null) words.add(latin, Occur.SHOULD);
+        if (chinese != null) words.add(chinese, Occur.SHOULD);
+        Query query = words.build();
+        if (filter != null) {
+            query = new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build();
+        }
+        return ranked(searcher.search(query, settings.keywordCandidates()).scoreDocs);
+    }
+
+    private List<Ranked<Integer>> vectorRanking(IndexSearcher searcher, String field, float[] vector, Query filter)
+            throws IOException {
+        Query knn = new KnnFloatVectorQuery(field, vector, settings.vectorCandidates(), filter);
+        return ranked(searcher.search(knn, settings.vectorCandidates()).scoreDocs);
+    }
+
+    private static List<Ranked<Integer>> ranked(ScoreDoc[] docs) {
+        List<Ranked<Integer>> ranking = new ArrayList<>(docs.length);
+        for (ScoreDoc d : docs) ranking.add(new Ranked<>(d.doc, d.score));
+        return ranking;
+    }
+
+    private static List<Ranked<String>> byChunkId(StoredFields stored, List<Ranked<Integer>> ranking) throws IOException {
+        List<Ranked<String>> out = new ArrayList<>(ranking.size());
+        for (Ranked<Integer> r : ranking) out.add(new Ranked<>(stored.document(r.key(), Set.of(CHUNK_ID)).get(CHUNK_ID), r.score()));
+        return out;
+    }
+
+    private static Query filterFor(KnowledgeQuery query) {
+        BooleanQuery.Builder filter = new BooleanQuery.Builder();
+        boolean any = false;
+        if (query.vendor() != null) {
+            filter.add(new TermQuery(new Term(VENDOR_KEY, key(query.vendor()))), Occur.FILTER);
+            any = true;
+        }
+        if (!query.tags().isEmpty()) {
+            List<BytesRef> tags = query.tags().stream().map(t -> new BytesRef(key(t))).toList();
+            filter.add(new TermInSetQuery(TAG_KEY, tags), Occur.FILTER);
+            any = true;
+        }
+        return any ? filter.build() : null;
+    }
+
+    private static Document toDocument(KnowledgeDocument document, String chunkId, ChunkDraft chunk, float[] vector) {
+        Document doc = new Document();
+        doc.add(new StringField(CHUNK_ID, chunkId, Field.Store.YES));
+        doc.add(new StringField(DOC_ID, document.docId(), Field.Store.YES));
+        doc.add(new StoredField(FILE_NAME, document.fileName()));
+        doc.add(new StoredField(VENDOR, document.vendor()));
+        doc.add(new StringField(VENDOR_KEY, key(document.vendor()), Field.Store.NO));
+        for (String tag : document.tags()) {
+            doc.add(new StoredField(TAG, tag));
+            doc.add(new StringField(TAG_KEY, key(tag), Field.Store.NO));
+        }
+        doc.add(new StoredField(TEXT, chunk.text()));
+        for (String heading : chunk.headingPath()) doc.add(new StoredField(HEADING, heading));
+        doc.add(new StoredField(PAGE, chunk.page()));
+        doc.add(new StringField(LANGUAGE, chunk.language().name(), Field.Store.YES));
+        String retrievalText = chunk.retrievalText();
+        doc.add(new TextField(KeywordAnalyzers.LATIN_FIELD, retrievalText, Field.Store.NO));
+        doc.add(new TextField(KeywordAnalyzers.CHINESE_FIELD, retrievalText, Field.Store.NO));
+        String field = chunk.language() == Language.CHINESE ? CHINESE_VECTOR : ENGLISH_VECTOR;
+        doc.add(new KnnFloatVectorField(field, vector, VectorSimilarityFunction.COSINE));
+        return doc;
+    }
+
+    private static SearchHit toHit(Document doc, double score) {
+        String chunkId = doc.get(CHUNK_ID);
+        return new SearchHit(chunkId, doc.get(DOC_ID), doc.get(FILE_NAME), doc.get(VENDOR), List.of(doc.getValues(TAG)),
+                doc.get(TEXT), score, new ChunkLocation(doc.getField(PAGE).numericValue().intValue(),
+                List.of(doc.getValues(HEADING))));
+    }
+
+    private static String key(String value) {
+        return value.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private void commit() throws IOException {
+        writer.setLiveCommitData(Map.of(MODELS, models).entrySet());
+        writer.commit();
+        searchers.maybeRefreshBlocking();
+    }
+
+    private static void checkBuiltWithSameModels(Directory directory, String models) throws IOException {
+        if (!DirectoryReader.indexExists(directory)) return;
+        String builtWith = SegmentInfos.readLatestCommit(directory).getUserData().get(MODELS);
+        if (builtWith != null && !builtWith.equals(models)) {
+            throw new IllegalStateException("the knowledge index was built with " + builtWith + " but the engine now uses "
+                    + models + "; clear it and index the documents again");
+        }
+    }
+
+    private interface SearcherWork<T> {
+        T apply(IndexSearcher searcher) throws IOException;
+    }
+
+    private <T> T withSearcher(SearcherWork<T> work) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                return work.apply(searcher);
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the knowledge index could not be searched", e);
+        }
+    }
+}

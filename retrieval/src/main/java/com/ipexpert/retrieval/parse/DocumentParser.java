@@ -1,0 +1,232 @@
+package com.ipexpert.retrieval.parse;
+
+import com.ipexpert.retrieval.KnowledgeSettings;
+import com.ipexpert.retrieval.Progress;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Optional;
+import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.exception.EncryptedDocumentException;
+import org.apache.tika.exception.TikaException;
+import org.apache.tika.exception.ZeroByteFileException;
+import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.io.TikaInputStream;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.PagedText;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.AutoDetectParser;
+import org.apache.tika.parser.AutoDetectParserConfig;
+import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.ocr.TesseractOCRConfig;
+import org.apache.tika.parser.pdf.PDFParserConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.xml.sax.ContentHandler;
+import org.xml.sax.SAXException;
+
+/**
+ * The parse stage: decides a file's format by its content, refuses what it cannot or should not read, and
+ * takes out the text with its pages, headings, command blocks and tables. Thread-safe; one instance serves
+ * every upload.
+ */
+public final class DocumentParser {
+    private static final Logger log = LoggerFactory.getLogger(DocumentParser.class);
+    private static final long MAX_COMPRESSION_RATIO = 100;
+    private static final int MAX_XML_DEPTH = 100;
+
+    private final KnowledgeSettings settings;
+    private final OcrSupport ocr;
+    private final Detector detector;
+    private final AutoDetectParser parser;
+
+    public DocumentParser(KnowledgeSettings settings) {
+        this(settings, OcrSupport.detect());
+    }
+
+    public DocumentParser(KnowledgeSettings settings, OcrSupport ocr) {
+        this.settings = settings;
+        this.ocr = ocr;
+        TikaConfig tika = TikaConfig.getDefaultConfig();
+        this.detector = tika.getDetector();
+        this.parser = new AutoDetectParser(tika);
+        AutoDetectParserConfig limits = new AutoDetectParserConfig();
+        limits.setOutputThreshold(1_000_000);
+        limits.setMaximumCompressionRatio(MAX_COMPRESSION_RATIO);
+        limits.setMaximumDepth(MAX_XML_DEPTH);
+        limits.setMaximumPackageEntryDepth(10);
+        this.parser.setAutoDetectParserConfig(limits);
+    }
+
+    public OcrSupport ocr() {
+        return ocr;
+    }
+
+    /**
+     * The format of a file judged by its content, checked against what its name claims. Cheap: call it at
+     * upload to answer 415 before anything is stored.
+     *
+     * @throws UnsupportedDocumentType the name or the content is not an accepted format, or they disagree
+     * @throws UnreadableDocument      the file is empty or is an encrypted Office file
+     */
+    public DocumentFormat detect(String fileName, byte[] content) {
+        if (content.length == 0) {
+            throw new UnreadableDocument(UnreadableDocument.Reason.NO_TEXT, "the file " + fileName + " is empty");
+        }
+        Optional<DocumentFormat> claimed = DocumentFormat.claimedBy(fileName);
+        if (claimed.isEmpty()) {
+            throw new UnsupportedDocumentType(fileName, null, "files named ." + DocumentFormat.extensionOf(fileName)
+                    + " are not accepted; upload one of: " + DocumentFormat.acceptedExtensions());
+        }
+        String detected = detectMediaType(content);
+        if (detected.equals("application/x-tika-ooxml-protected")
+                && (claimed.get() == DocumentFormat.DOCX || claimed.get() == DocumentFormat.DOC)) {
+            throw new UnreadableDocument(UnreadableDocument.Reason.ENCRYPTED,
+                    "the file " + fileName + " is encrypted; remove the password and upload it again");
+        }
+        Optional<DocumentFormat> actual = DocumentFormat.ofMediaType(detected);
+        if (actual.isEmpty()) {
+            throw new UnsupportedDocumentType(fileName, detected, "the file " + fileName + " is named ."
+                    + DocumentFormat.extensionOf(fileName) + " but its content is " + detected
+                    + ", which is not accepted; upload one of: " + DocumentFormat.acceptedExtensions());
+        }
+        if (actual.get() != claimed.get()) {
+            throw new UnsupportedDocumentType(fileName, detected, "the file " + fileName + " is named ."
+                    + DocumentFormat.extensionOf(fileName) + " but its content is " + describe(actual.get())
+                    + "; rename it to ." + actual.get().extensions().get(0) + " or upload the right file");
+        }
+        return actual.get();
+    }
+
+    /**
+     * The parse stage: the document's text as structural blocks.
+     *
+     * @param progress told of pages as they are read (paged formats only) and of the end
+     * @throws UnsupportedDocumentType see {@link #detect}
+     * @throws UnreadableDocument      the text cannot be had: encrypted, scanned without OCR, image without OCR,
+     *                                 no text at all, over the page or text limit, or damaged
+     */
+    public ParsedDocument parse(String fileName, byte[] content, Progress progress) {
+        DocumentFormat format = detect(fileName, content);
+        if (format.isImage() && !ocr.available()) {
+            throw new UnreadableDocument(UnreadableDocument.Reason.IMAGE_WITHOUT_OCR,
+                    "the image " + fileName + " needs OCR and tesseract is not installed on the server");
+        }
+        Metadata metadata = new Metadata();
+        int[] expectedPages = {0};
+        boolean markdown = format == DocumentFormat.TEXT
+                && List.of("md", "markdown").contains(DocumentFormat.extensionOf(fileName));
+        StructureHandler handler = new StructureHandler(markdown, settings.maxPages(), settings.maxTextChars(), page -> {
+            if (expectedPages[0] == 0) {
+                Integer pages = metadata.getInt(PagedText.N_PAGES);
+                expectedPages[0] = pages == null ? 0 : pages;
+            }
+            if (expectedPages[0] > 0) progress.update(Math.min(page - 1, expectedPages[0]), expectedPages[0]);
+        });
+        try (TikaInputStream stream = TikaInputStream.get(content)) {
+            parser.parse(stream, handler, metadata, contextFor(format));
+        } catch (StructureHandler.LimitExceeded e) {
+            throw new UnreadableDocument(e.reason, e.getMessage());
+        } catch (EncryptedDocumentException e) {
+            throw new UnreadableDocument(UnreadableDocument.Reason.ENCRYPTED,
+                    "the file " + fileName + " is encrypted; remove the password and upload it again");
+        } catch (ZeroByteFileException e) {
+            throw new UnreadableDocument(UnreadableDocument.Reason.NO_TEXT, "the file " + fileName + " is empty");
+        } catch (TikaException | SAXException | IOException | RuntimeException e) {
+            Throwable limit = causeOfType(e, StructureHandler.LimitExceeded.class);
+            if (limit instanceof StructureHandler.LimitExceeded exceeded) {
+                throw new UnreadableDocument(exceeded.reason, exceeded.getMessage());
+            }
+            if (causeOfType(e, EncryptedDocumentException.class) != null) {
+                throw new UnreadableDocument(UnreadableDocument.Reason.ENCRYPTED,
+                        "the file " + fileName + " is encrypted; remove the password and upload it again");
+            }
+            log.warn("could not parse {} as {}", fileName, format, e);
+            String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            if (detail.contains("zip bomb") || detail.contains("Zip bomb")) {
+                throw new UnreadableDocument(UnreadableDocument.Reason.TOO_MUCH_TEXT,
+                        "the file " + fileName + " expands to far more data than it holds and was refused");
+            }
+            throw new UnreadableDocument(UnreadableDocument.Reason.CORRUPT,
+                    "the file " + fileName + " could not be read as " + describe(format) + " (" + detail
+                            + "); check that it opens on your computer and upload it again");
+        }
+        List<TextBlock> blocks = handler.blocks();
+        int pages = handler.pages();
+        if (blocks.stream().noneMatch(b -> !b.text().isBlank())) {
+            throw noText(fileName, format, pages);
+        }
+        progress.update(1, 1);
+        return new ParsedDocument(fileName, format, pages, blocks);
+    }
+
+    private UnreadableDocument noText(String fileName, DocumentFormat format, int pages) {
+        if (format == DocumentFormat.PDF && pages > 0 && !ocr.available()) {
+            return new UnreadableDocument(UnreadableDocument.Reason.SCANNED_WITHOUT_OCR, "the file " + fileName
+                    + " looks like a scanned PDF and OCR is not installed on the server; upload a PDF with a text"
+                    + " layer or ask an administrator to install tesseract-ocr");
+        }
+        return new UnreadableDocument(UnreadableDocument.Reason.NO_TEXT,
+                "no text found in " + fileName + "; a scan or a picture of text needs a clearer image");
+    }
+
+    private ParseContext contextFor(DocumentFormat format) {
+        ParseContext context = new ParseContext();
+        context.set(EmbeddedDocumentExtractor.class, new SkipEmbedded());
+        PDFParserConfig pdf = new PDFParserConfig();
+        pdf.setExtractInlineImages(false);
+        pdf.setOcrStrategy(ocr.available() ? PDFParserConfig.OCR_STRATEGY.AUTO : PDFParserConfig.OCR_STRATEGY.NO_OCR);
+        context.set(PDFParserConfig.class, pdf);
+        TesseractOCRConfig tesseract = new TesseractOCRConfig();
+        if (ocr.available()) {
+            tesseract.setLanguage(ocr.languages());
+        } else {
+            tesseract.setSkipOcr(true);
+        }
+        context.set(TesseractOCRConfig.class, tesseract);
+        return context;
+    }
+
+    private String detectMediaType(byte[] content) {
+        try (TikaInputStream stream = TikaInputStream.get(content)) {
+            MediaType type = detector.detect(stream, new Metadata());
+            return type.getBaseType().toString();
+        } catch (IOException e) {
+            return "application/octet-stream";
+        }
+    }
+
+    private static String describe(DocumentFormat format) {
+        return switch (format) {
+            case PDF -> "a PDF document";
+            case DOC -> "a Word 97-2003 document";
+            case DOCX -> "a Word document";
+            case TEXT -> "plain text";
+            case PNG -> "a PNG image";
+            case JPEG -> "a JPEG image";
+        };
+    }
+
+    private static Throwable causeOfType(Throwable error, Class<? extends Throwable> type) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) return t;
+            if (t instanceof SAXException sax && sax.getException() != null && type.isInstance(sax.getException())) {
+                return sax.getException();
+            }
+        }
+        return null;
+    }
+
+    /** Attachments inside a document (images in a DOCX, files in a PDF) are not knowledge we index. */
+    private static final class SkipEmbedded implements EmbeddedDocumentExtractor {
+        @Override
+        public boolean shouldParseEmbedded(Metadata metadata) {
+            return false;
+        }
+
+        @Override
+        public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml) {
+        }
+    }
+}
