@@ -8,7 +8,8 @@ import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.lifecycle.Phase;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -29,8 +30,13 @@ import java.util.List;
 @Configuration
 public class CommandSideMessaging {
 
-    @Autowired
-    void translateRefusals(CommandBus commandBus) {
+    @Bean
+    ConfigurerModule refusalTranslation() {
+        return configurer -> configurer.onInitialize(config -> config.onStart(Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS,
+                () -> translateRefusals(config.commandBus())));
+    }
+
+    private static void translateRefusals(CommandBus commandBus) {
         commandBus.registerHandlerInterceptor((unitOfWork, chain) -> {
             try {
                 return chain.proceed();

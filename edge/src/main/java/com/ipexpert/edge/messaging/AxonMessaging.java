@@ -6,14 +6,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.ipexpert.edge.correlation.MessageProvenance;
-import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.eventhandling.EventBus;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.lifecycle.Phase;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
-import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -64,10 +62,13 @@ public class AxonMessaging {
         return MessageProvenance.actorCorrelation();
     }
 
-    @Autowired
-    void stampProvenance(CommandBus commandBus, EventBus eventBus, QueryBus queryBus) {
-        commandBus.registerDispatchInterceptor(MessageProvenance.stamp());
-        eventBus.registerDispatchInterceptor(MessageProvenance.stamp());
-        queryBus.registerDispatchInterceptor(MessageProvenance.stamp());
+    /** Registered before any handler or processor starts, so no message leaves unstamped. */
+    @Bean
+    public ConfigurerModule provenanceStamp() {
+        return configurer -> configurer.onInitialize(config -> config.onStart(Phase.LOCAL_MESSAGE_HANDLER_REGISTRATIONS, () -> {
+            config.commandBus().registerDispatchInterceptor(MessageProvenance.stamp());
+            config.eventBus().registerDispatchInterceptor(MessageProvenance.stamp());
+            config.queryBus().registerDispatchInterceptor(MessageProvenance.stamp());
+        }));
     }
 }
