@@ -216,36 +216,43 @@ class CaseApiTest extends ApplicationTest {
         Api.Response opened = engineer.post("/api/v1/cases", Map.of("query",
                 "华为S5700交换机VLAN 10 的用户无法获取DHCP地址", "attachments", List.of()));
         String caseId = opened.body().get("caseId").asText();
-        String analysisNode = opened.body().get("nodes").get(1).get("id").asText();
-        engineer.await("/api/v1/cases/" + caseId, r -> r.status() == 200, ANALYSIS);
+        String firstAnalysis = opened.body().get("nodes").get(1).get("id").asText();
+        engineer.await("/api/v1/cases/" + caseId + "/nodes/" + firstAnalysis, CaseApiTest::settled, ANALYSIS);
 
-        // A second case's stream must carry only its own changes: subscribe, then open the case it watches.
         HttpResponse<InputStream> stream = engineer.client().send(engineer.request("/api/v1/cases/" + caseId + "/stream")
                 .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.statusCode()).isEqualTo(200);
-        List<String> events = new ArrayList<>();
-        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> {
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    synchronized (events) {
-                        events.add(line);
-                    }
-                    if (line.startsWith("data:") && line.contains(analysisNode) && !line.contains("\"PROCESSING\"")
-                            && line.contains("\"kind\":\"node\"")) return;
-                }
-            } catch (Exception ignored) {
-                // the stream ends when the test is done with it
-            }
-        });
-        reading.get(20, TimeUnit.SECONDS);
-        synchronized (events) {
-            assertThat(events).anyMatch(l -> l.equals("event:graph"));
-            assertThat(events).anyMatch(l -> l.equals("event:node"));
-            assertThat(events).anyMatch(l -> l.contains(analysisNode) && l.contains("AWAITING_USER_INPUT")
-                    || l.contains(analysisNode) && l.contains("\"SOLUTION\""));
-        }
+        BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
+        List<String> lines = new ArrayList<>();
+        CompletableFuture<String> firstEvent = CompletableFuture.supplyAsync(() -> readUntil(reader, lines, l -> l.startsWith("data:")));
+        assertThat(firstEvent.get(10, TimeUnit.SECONDS)).contains(caseId);
+        assertThat(lines).contains("event:graph");
+
+        Api.Response interaction = engineer.post("/api/v1/cases/" + caseId + "/interactions", Map.of(
+                "parentNodeId", firstAnalysis, "response", "华为S5700，V200R011，DHCP relay 已配置，display dhcp relay 无报错"));
+        String secondAnalysis = interaction.body().get("processingNodeId").asText();
+        CompletableFuture<String> concluded = CompletableFuture.supplyAsync(() -> readUntil(reader, lines,
+                l -> l.startsWith("data:{\"kind\":\"node\"") && l.contains(secondAnalysis) && !l.contains("\"PROCESSING\"")));
+        String event = concluded.get(20, TimeUnit.SECONDS);
+        assertThat(event).containsAnyOf("AWAITING_USER_INPUT", "\"SOLUTION\"");
+        assertThat(lines).contains("event:node", "event:edge");
         stream.body().close();
+
         assertThat(newUser("user").get("/api/v1/cases/" + caseId + "/stream").status()).isEqualTo(404);
+    }
+
+    private static String readUntil(BufferedReader reader, List<String> lines, java.util.function.Predicate<String> done) {
+        try {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                synchronized (lines) {
+                    lines.add(line);
+                }
+                if (done.test(line)) return line;
+            }
+            return "";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -62,7 +62,6 @@ public class CommandSideMessaging {
                 .threads(2)
                 .pollingInterval(pollingInterval)
                 .enableImmediateExecution()
-                .registerShutdownHook()
                 .build();
     }
 
