@@ -45,6 +45,10 @@ public final class Api {
         return new Api(base, login.body().get("access_token").asText());
     }
 
+    public String token() {
+        return token;
+    }
+
     public Api withToken(String token) {
         return new Api(base, token);
     }

@@ -1,0 +1,18 @@
+package com.ipexpert.command;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The command side alone: aggregates, sagas, the agent's worker and the write endpoints. Talks to the query side
+ * only through Axon (the shared event store, or Axon Server in the distributed stack).
+ */
+@SpringBootApplication(scanBasePackages = {"com.ipexpert.command", "com.ipexpert.edge"})
+@ConfigurationPropertiesScan({"com.ipexpert.command", "com.ipexpert.edge"})
+public class CommandSideApplication {
+    public static void main(String[] args) {
+        System.setProperty("axon.update-check.disabled", System.getProperty("axon.update-check.disabled", "true"));
+        SpringApplication.run(CommandSideApplication.class, args);
+    }
+}

@@ -1,0 +1,18 @@
+package com.ipexpert.query;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/**
+ * The query side alone: projections, query handlers and the read endpoints. Reads events written by the command
+ * side and answers queries; never calls the command side's beans.
+ */
+@SpringBootApplication(scanBasePackages = {"com.ipexpert.query", "com.ipexpert.edge"})
+@ConfigurationPropertiesScan({"com.ipexpert.query", "com.ipexpert.edge"})
+public class QuerySideApplication {
+    public static void main(String[] args) {
+        System.setProperty("axon.update-check.disabled", System.getProperty("axon.update-check.disabled", "true"));
+        SpringApplication.run(QuerySideApplication.class, args);
+    }
+}
