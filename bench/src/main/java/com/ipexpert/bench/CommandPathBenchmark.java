@@ -1,0 +1,328 @@
+package com.ipexpert.bench;
+
+import com.ipexpert.api.cases.CaseCommands.AnswerClarification;
+import com.ipexpert.api.cases.CaseCommands.OpenCase;
+import com.ipexpert.api.cases.CaseId;
+import com.ipexpert.api.cases.NodeId;
+import com.ipexpert.api.cases.RetrievalSettings;
+import com.ipexpert.api.identity.Requester;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The command path on PostgreSQL: raw single-row event-sized insert commits per second next to commands per second
+ * (opening cases, answering clarifications) at 1 and 8 clients, the projection lag under that load, the time from
+ * opening a case to its node's final status, and {@code GET /cases/{caseId}} latency with 50 concurrent clients.
+ *
+ * <p>Arguments (all optional): {@code seconds=10 server=jdbc:postgresql://127.0.0.1:5432/ user=postgres password=}.
+ */
+public class CommandPathBenchmark {
+
+    @SpringBootApplication(scanBasePackages = {"com.ipexpert.command", "com.ipexpert.query", "com.ipexpert.edge"})
+    static class App {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = BenchArgs.parse(args);
+        int seconds = Integer.parseInt(opts.getOrDefault("seconds", "10"));
+        String server = opts.getOrDefault("server", "jdbc:postgresql://127.0.0.1:5432/");
+        String user = opts.getOrDefault("user", "postgres");
+        String password = opts.getOrDefault("password", "");
+        String db = "ipexpert_bench_" + Long.toHexString(System.currentTimeMillis());
+        try (Connection c = DriverManager.getConnection(server + "postgres", user, password); Statement s = c.createStatement()) {
+            s.execute("create database " + db);
+        }
+        String url = server + db;
+        System.out.printf("IP Expert command-path benchmark on %s, %d s per measurement, %d cores%n", url, seconds,
+                Runtime.getRuntime().availableProcessors());
+
+        double raw1 = rawInserts(url, user, password, 1, seconds);
+        double raw8 = rawInserts(url, user, password, 8, seconds);
+        System.out.printf("raw PostgreSQL single-row event inserts: %,.0f commits/s (1 client), %,.0f commits/s (8 clients)%n", raw1, raw8);
+
+        System.setProperty("axon.update-check.disabled", "true");
+        SpringApplication app = new SpringApplication(App.class);
+        ConfigurableApplicationContext context = app.run("--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
+                "--server.port=0", "--ipexpert.data-dir=" + java.nio.file.Files.createTempDirectory("ipexpert-bench"),
+                "--ipexpert.security.admin-password=bench-admin-123", "--logging.level.root=warn",
+                "--spring.jmx.enabled=false");
+        try {
+            CommandGateway commands = context.getBean(CommandGateway.class);
+            JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+
+            for (int clients : new int[]{1, 8}) {
+                LagProbe lag = new LagProbe(jdbc);
+                Result open = openCases(commands, clients, seconds, lag);
+                System.out.printf("open case (1 command → 4 events, plus the agent's work behind it): %,.0f commands/s with %d client(s) = %.0f%% of raw; p50 %.1f ms p99 %.1f ms%n",
+                        open.perSecond(), clients, 100 * open.perSecond() / (clients == 1 ? raw1 : raw8),
+                        open.percentile(50), open.percentile(99));
+                lag.finish();
+                System.out.printf("projection lag (command acknowledged → case visible in the read model): p50 %.1f ms p99 %.1f ms (%d samples)%n",
+                        lag.percentile(50), lag.percentile(99), lag.samples.size());
+            }
+
+            List<String[]> awaiting = awaitingCases(jdbc, commands, 400);
+            for (int clients : new int[]{1, 8}) {
+                Result answer = answer(commands, awaiting, clients, seconds);
+                System.out.printf("answer clarification (1 command → 4 events): %,.0f commands/s with %d client(s); p50 %.1f ms p99 %.1f ms%n",
+                        answer.perSecond(), clients, answer.percentile(50), answer.percentile(99));
+            }
+
+            Result toFinal = openToFinal(commands, jdbc, 50);
+            System.out.printf("POST /cases → analysis node final (offline analyst): p50 %.1f ms p99 %.1f ms%n",
+                    toFinal.percentile(50), toFinal.percentile(99));
+
+            Result reads = readGraphs(port, jdbc, 50, seconds);
+            System.out.printf("GET /cases/{caseId} with 50 concurrent clients: %,.0f requests/s, p50 %.1f ms p99 %.1f ms%n",
+                    reads.perSecond(), reads.percentile(50), reads.percentile(99));
+        } finally {
+            context.close();
+        }
+    }
+
+    /** Commits of one event-sized row each (1 KB payload), the ceiling of any event store on this database. */
+    static double rawInserts(String url, String user, String password, int clients, int seconds) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute("create table if not exists raw_event (id bigserial primary key, aggregate_identifier varchar(255), "
+                    + "sequence_number bigint, payload bytea, meta_data bytea, time_stamp varchar(255), unique (aggregate_identifier, sequence_number))");
+        }
+        byte[] payload = new byte[1024];
+        ThreadLocalRandom.current().nextBytes(payload);
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            futures.add(pool.submit(() -> {
+                try (Connection c = DriverManager.getConnection(url, user, password);
+                     PreparedStatement insert = c.prepareStatement(
+                             "insert into raw_event (aggregate_identifier, sequence_number, payload, meta_data, time_stamp) values (?, 0, ?, ?, ?)")) {
+                    c.setAutoCommit(true);
+                    while (System.nanoTime() < end) {
+                        insert.setString(1, java.util.UUID.randomUUID().toString());
+                        insert.setBytes(2, payload);
+                        insert.setBytes(3, "{}".getBytes(StandardCharsets.UTF_8));
+                        insert.setString(4, Instant.now().toString());
+                        insert.executeUpdate();
+                        done.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) f.get();
+        pool.shutdown();
+        return done.get() / (double) seconds;
+    }
+
+    record Result(long count, double seconds, List<Double> latenciesMs) {
+        double perSecond() {
+            return count / seconds;
+        }
+
+        double percentile(double p) {
+            return BenchArgs.percentile(latenciesMs, p);
+        }
+    }
+
+    private static final Requester BENCH_USER = new Requester("bench-user", Set.of(Requester.USER));
+    private static final String[] QUERIES = {"OSPF邻居状态卡在ExStart", "BGP session flaps every 3 minutes",
+            "华为S5700 VLAN 10 用户获取不到DHCP地址", "Cisco ASR IS-IS adjacency stuck in INIT"};
+
+    static Result openCases(CommandGateway commands, int clients, int seconds, LagProbe lag) throws Exception {
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong done = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            futures.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    CaseId caseId = CaseId.random();
+                    long t0 = System.nanoTime();
+                    commands.sendAndWait(new OpenCase(caseId, BENCH_USER, QUERIES[(int) (done.get() % QUERIES.length)],
+                            List.of(), NodeId.random(), NodeId.random(), RetrievalSettings.defaults(), Instant.now()));
+                    long t1 = System.nanoTime();
+                    latencies.add((t1 - t0) / 1e6);
+                    if (done.incrementAndGet() % 10 == 0) lag.watch(caseId.value(), t1);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) f.get();
+        pool.shutdown();
+        return new Result(done.get(), seconds, latencies);
+    }
+
+    /** Cases whose first analysis awaits the user: {caseId, nodeId}. */
+    static List<String[]> awaitingCases(JdbcTemplate jdbc, CommandGateway commands, int wanted) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 120_000;
+        List<String[]> found;
+        do {
+            found = jdbc.query("select case_id, node_id from case_node where type = 'AI_CLARIFICATION' and status = 'AWAITING_USER_INPUT' limit ?",
+                    (rs, n) -> new String[]{rs.getString(1), rs.getString(2)}, wanted);
+            if (found.size() >= wanted) break;
+            Thread.sleep(500);
+        } while (System.currentTimeMillis() < deadline);
+        // The read model may be ahead of the case: keep only those the case has recorded as awaiting.
+        return found;
+    }
+
+    static Result answer(CommandGateway commands, List<String[]> awaiting, int clients, int seconds) throws Exception {
+        ConcurrentLinkedQueue<String[]> queue = new ConcurrentLinkedQueue<>(awaiting);
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong done = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            futures.add(pool.submit(() -> {
+                String[] next;
+                while (System.nanoTime() < end && (next = queue.poll()) != null) {
+                    long t0 = System.nanoTime();
+                    try {
+                        commands.sendAndWait(new AnswerClarification(CaseId.of(next[0]), BENCH_USER, NodeId.of(next[1]),
+                                NodeId.random(), NodeId.random(), Map.of("text", "华为 NE40E，MTU 1500/9000，已检查认证"),
+                                RetrievalSettings.defaults(), Instant.now()));
+                        latencies.add((System.nanoTime() - t0) / 1e6);
+                        done.incrementAndGet();
+                    } catch (RuntimeException refused) {
+                        // the case had not recorded the outcome yet; skip it
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) f.get();
+        pool.shutdown();
+        double elapsed = Math.min(seconds, (System.nanoTime() - start) / 1e9);
+        return new Result(done.get(), elapsed, latencies);
+    }
+
+    static Result openToFinal(CommandGateway commands, JdbcTemplate jdbc, int cases) throws InterruptedException {
+        List<Double> latencies = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < cases; i++) {
+            CaseId caseId = CaseId.random();
+            NodeId analysis = NodeId.random();
+            long t0 = System.nanoTime();
+            commands.sendAndWait(new OpenCase(caseId, BENCH_USER, QUERIES[i % QUERIES.length], List.of(), NodeId.random(),
+                    analysis, RetrievalSettings.defaults(), Instant.now()));
+            while (true) {
+                List<String> status = jdbc.queryForList("select status from case_node where node_id = ?", String.class, analysis.value());
+                if (!status.isEmpty() && !"PROCESSING".equals(status.get(0))) break;
+                Thread.sleep(2);
+            }
+            latencies.add((System.nanoTime() - t0) / 1e6);
+        }
+        return new Result(cases, (System.nanoTime() - start) / 1e9, latencies);
+    }
+
+    static Result readGraphs(int port, JdbcTemplate jdbc, int clients, int seconds) throws Exception {
+        HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clients)).build();
+        String login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/auth/login"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"bench-admin-123\"}")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        String token = login.replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+        List<String> caseIds = jdbc.queryForList("select case_id from case_view order by updated_at desc limit 500", String.class);
+        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong done = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            futures.add(pool.submit(() -> {
+                while (System.nanoTime() < end) {
+                    String id = caseIds.get(ThreadLocalRandom.current().nextInt(caseIds.size()));
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/cases/" + id))
+                            .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    latencies.add((System.nanoTime() - t0) / 1e6);
+                    if (r.statusCode() == 200) done.incrementAndGet(); else failed.incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) f.get();
+        pool.shutdown();
+        if (failed.get() > 0) System.out.printf("  (%d reads did not answer 200)%n", failed.get());
+        return new Result(done.get(), seconds, latencies);
+    }
+
+    /** Watches sampled cases until their row appears in the case read model. */
+    static final class LagProbe {
+        private final JdbcTemplate jdbc;
+        private final Map<String, Long> pending = new java.util.concurrent.ConcurrentHashMap<>();
+        final List<Double> samples = Collections.synchronizedList(new ArrayList<>());
+        private final Thread poller;
+        private volatile boolean running = true;
+
+        LagProbe(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+            this.poller = new Thread(this::poll, "lag-probe");
+            poller.setDaemon(true);
+            poller.start();
+        }
+
+        void watch(String caseId, long acknowledgedNanos) {
+            pending.put(caseId, acknowledgedNanos);
+        }
+
+        private void poll() {
+            while (running || !pending.isEmpty()) {
+                for (var entry : List.copyOf(pending.entrySet())) {
+                    Integer n = jdbc.queryForObject("select count(*) from case_view where case_id = ?", Integer.class, entry.getKey());
+                    if (n != null && n > 0) {
+                        samples.add((System.nanoTime() - entry.getValue()) / 1e6);
+                        pending.remove(entry.getKey());
+                    }
+                }
+                try {
+                    Thread.sleep(1);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+
+        void finish() throws InterruptedException {
+            running = false;
+            poller.join(60_000);
+        }
+
+        double percentile(double p) {
+            return BenchArgs.percentile(samples, p);
+        }
+    }
+}
