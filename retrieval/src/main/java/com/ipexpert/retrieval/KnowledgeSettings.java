@@ -17,12 +17,14 @@ import com.ipexpert.retrieval.index.FusionMethod;
  * @param defaultWeight        share of semantic against keyword ranking when a caller gives none (0..1)
  * @param fusion               how the keyword and vector rankings are joined
  * @param rrfK                 the constant k of reciprocal-rank fusion
+ * @param minFieldWeight       the least share a vector field keeps when the keyword hits are all in the other
+ *                             language (see {@code FieldWeights})
  * @param keywordCandidates    hits taken from BM25 before fusion
  * @param vectorCandidates     hits taken from each vector field before fusion
  */
 public record KnowledgeSettings(int targetChunkChars, int maxChunkChars, int overlapChars, double chineseShare,
                                 int maxPages, long maxTextChars, int embeddingBatchSize, boolean queryInstruction,
-                                double defaultWeight, FusionMethod fusion, int rrfK,
+                                double defaultWeight, FusionMethod fusion, int rrfK, double minFieldWeight,
                                 int keywordCandidates, int vectorCandidates) {
 
     public KnowledgeSettings {
@@ -38,6 +40,8 @@ public record KnowledgeSettings(int targetChunkChars, int maxChunkChars, int ove
                 "defaultWeight must be between 0 and 1");
         require(fusion != null, "fusion must be given");
         require(rrfK >= 1, "rrfK must be at least 1");
+        require(minFieldWeight >= 0 && minFieldWeight <= 1,
+                "minFieldWeight must be between 0 and 1");
         require(keywordCandidates >= 1 && keywordCandidates <= 1_000, "keywordCandidates must be in 1..1000");
         require(vectorCandidates >= 1 && vectorCandidates <= 1_000, "vectorCandidates must be in 1..1000");
     }
@@ -45,31 +49,37 @@ public record KnowledgeSettings(int targetChunkChars, int maxChunkChars, int ove
     /** The values the evaluation in {@code RetrievalQualityTest} chose. */
     public static KnowledgeSettings defaults() {
         return new KnowledgeSettings(600, 2_400, 120, 0.2, 2_000, 20_000_000L, 32, true,
-                0.7, FusionMethod.WEIGHTED_SCORE, 60, 50, 50);
+                0.5, FusionMethod.WEIGHTED_SCORE, 60, 0.25, 50, 50);
     }
 
     public KnowledgeSettings withChunking(int target, int overlap) {
         return new KnowledgeSettings(target, Math.max(maxChunkChars, target), overlap, chineseShare, maxPages,
                 maxTextChars, embeddingBatchSize, queryInstruction, defaultWeight, fusion, rrfK,
-                keywordCandidates, vectorCandidates);
+                minFieldWeight, keywordCandidates, vectorCandidates);
     }
 
     public KnowledgeSettings withLimits(int pages, long textChars) {
         return new KnowledgeSettings(targetChunkChars, maxChunkChars, overlapChars, chineseShare, pages, textChars,
-                embeddingBatchSize, queryInstruction, defaultWeight, fusion, rrfK, keywordCandidates,
-                vectorCandidates);
+                embeddingBatchSize, queryInstruction, defaultWeight, fusion, rrfK, minFieldWeight,
+                keywordCandidates, vectorCandidates);
     }
 
     public KnowledgeSettings withQueryInstruction(boolean use) {
         return new KnowledgeSettings(targetChunkChars, maxChunkChars, overlapChars, chineseShare, maxPages,
-                maxTextChars, embeddingBatchSize, use, defaultWeight, fusion, rrfK, keywordCandidates,
-                vectorCandidates);
+                maxTextChars, embeddingBatchSize, use, defaultWeight, fusion, rrfK, minFieldWeight,
+                keywordCandidates, vectorCandidates);
     }
 
     public KnowledgeSettings withFusion(FusionMethod method, double weight) {
         return new KnowledgeSettings(targetChunkChars, maxChunkChars, overlapChars, chineseShare, maxPages,
-                maxTextChars, embeddingBatchSize, queryInstruction, weight, method, rrfK, keywordCandidates,
-                vectorCandidates);
+                maxTextChars, embeddingBatchSize, queryInstruction, weight, method, rrfK, minFieldWeight,
+                keywordCandidates, vectorCandidates);
+    }
+
+    public KnowledgeSettings withMinFieldWeight(double share) {
+        return new KnowledgeSettings(targetChunkChars, maxChunkChars, overlapChars, chineseShare, maxPages,
+                maxTextChars, embeddingBatchSize, queryInstruction, defaultWeight, fusion, rrfK, share,
+                keywordCandidates, vectorCandidates);
     }
 
     private static void require(boolean condition, String message) {

@@ -74,7 +74,11 @@ public final class ManualChunker {
     }
 
     /** A sentence, or a whole command block or table; {@code opensBlock} starts a new line in the chunk. */
-    private record Unit(String text, int page, boolean atomic, boolean opensBlock) {}
+    private record Unit(String text, int page, boolean atomic, boolean opensBlock) {
+        int size() {
+            return text.length();
+        }
+    }
 
     private record Heading(String text, int level) {}
 
@@ -93,14 +97,14 @@ public final class ManualChunker {
 
         void add(Unit unit) {
             int target = settings.targetChunkChars();
-            if (units.size() > overlapUnits && length + 1 + unit.text().length() > target) {
+            if (units.size() > overlapUnits && length + 1 + unit.size() > target) {
                 boolean introducesBlock = unit.atomic() && length < target / 3
-                        && length + 1 + unit.text().length() <= settings.maxChunkChars();
+                        && length + 1 + unit.size() <= settings.maxChunkChars();
                 if (!introducesBlock) flush(true);
             }
             if (!units.isEmpty()) length += 1;
             units.add(unit);
-            length += unit.text().length();
+            length += unit.size();
         }
 
         void flush(boolean carryOverlap) {
@@ -115,7 +119,7 @@ public final class ManualChunker {
             units.clear();
             units.addAll(carried);
             overlapUnits = carried.size();
-            length = carried.stream().mapToInt(u -> u.text().length() + 1).sum();
+            length = carried.stream().mapToInt(u -> u.size() + 1).sum();
         }
 
         /** The trailing sentences that fit in the overlap; never a command block or table. */
@@ -124,9 +128,9 @@ public final class ManualChunker {
             int size = 0;
             for (int i = flushed.size() - 1; i >= 0; i--) {
                 Unit unit = flushed.get(i);
-                if (unit.atomic() || size + unit.text().length() > settings.overlapChars()) break;
+                if (unit.atomic() || size + unit.size() > settings.overlapChars()) break;
                 carried.add(0, new Unit(unit.text(), unit.page(), false, true));
-                size += unit.text().length();
+                size += unit.size();
             }
             return carried;
         }

@@ -17,20 +17,21 @@ public final class HybridFusion {
 
     /**
      * @param weight share of the semantic side, 0 = keyword only, 1 = vectors only
+     * @param fields how much each vector field counts within the semantic side
      * @param rrfK   the constant of reciprocal-rank fusion
      * @return up to {@code k} keys, best first, with their fused score
      */
     public static <K> List<Ranked<K>> fuse(List<Ranked<K>> keyword, List<Ranked<K>> english, List<Ranked<K>> chinese,
-                                           double weight, FusionMethod method, int rrfK, int k) {
+                                           double weight, FieldWeights fields, FusionMethod method, int rrfK, int k) {
         Map<K, double[]> parts = new HashMap<>();
         if (method == FusionMethod.WEIGHTED_SCORE) {
-            addNormalised(parts, keyword, 0);
-            addNormalised(parts, english, 1);
-            addNormalised(parts, chinese, 1);
+            addNormalised(parts, keyword, 0, 1);
+            addNormalised(parts, english, 1, fields.english());
+            addNormalised(parts, chinese, 1, fields.chinese());
         } else {
-            addReciprocal(parts, keyword, 0, rrfK);
-            addReciprocal(parts, english, 1, rrfK);
-            addReciprocal(parts, chinese, 1, rrfK);
+            addReciprocal(parts, keyword, 0, 1, rrfK);
+            addReciprocal(parts, english, 1, fields.english(), rrfK);
+            addReciprocal(parts, chinese, 1, fields.chinese(), rrfK);
         }
         List<Ranked<K>> fused = new ArrayList<>(parts.size());
         parts.forEach((key, p) -> fused.add(new Ranked<>(key, (float) (weight * p[1] + (1 - weight) * p[0]))));
@@ -38,21 +39,22 @@ public final class HybridFusion {
         return fused.size() > k ? List.copyOf(fused.subList(0, k)) : fused;
     }
 
-    private static <K> void addNormalised(Map<K, double[]> parts, List<Ranked<K>> ranking, int side) {
+    private static <K> void addNormalised(Map<K, double[]> parts, List<Ranked<K>> ranking, int side, double share) {
         if (ranking.isEmpty()) return;
         float max = ranking.stream().map(Ranked::score).max(Float::compare).orElseThrow();
         float min = ranking.stream().map(Ranked::score).min(Float::compare).orElseThrow();
         for (Ranked<K> r : ranking) {
             double normalised = max > min ? (r.score() - min) / (double) (max - min) : 1.0;
             double[] p = parts.computeIfAbsent(r.key(), x -> new double[2]);
-            p[side] = Math.max(p[side], normalised);
+            p[side] = Math.max(p[side], share * normalised);
         }
     }
 
-    private static <K> void addReciprocal(Map<K, double[]> parts, List<Ranked<K>> ranking, int side, int rrfK) {
+    private static <K> void addReciprocal(Map<K, double[]> parts, List<Ranked<K>> ranking, int side, double share,
+                                          int rrfK) {
         for (int i = 0; i < ranking.size(); i++) {
             double[] p = parts.computeIfAbsent(ranking.get(i).key(), x -> new double[2]);
-            p[side] = Math.max(p[side], 1.0 / (rrfK + i + 1));
+            p[side] = Math.max(p[side], share / (rrfK + i + 1));
         }
     }
 }

@@ -191,16 +191,19 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     public List<SearchHit> search(KnowledgeQuery query, QueryVectors vectors) {
         return withSearcher(searcher -> {
             Query filter = filterFor(query);
-            List<Ranked<Integer>> keyword = query.weight() < 1 ? keywordRanking(searcher, query.text(), filter) : List.of();
+            // Keyword hits are needed even at weight 1: their languages set the vector fields' shares.
+            List<Ranked<Integer>> keyword = keywordRanking(searcher, query.text(), filter);
             List<Ranked<Integer>> english = List.of();
             List<Ranked<Integer>> chinese = List.of();
+            FieldWeights fields = FieldWeights.equal();
             if (query.weight() > 0) {
                 Objects.requireNonNull(vectors, "a query with a semantic weight needs its vectors");
                 english = vectorRanking(searcher, ENGLISH_VECTOR, vectors.english(), filter);
                 chinese = vectorRanking(searcher, CHINESE_VECTOR, vectors.chinese(), filter);
+                fields = FieldWeights.fromKeywordHits(languagesOf(searcher, keyword), settings.minFieldWeight());
             }
-            List<Ranked<Integer>> fused = HybridFusion.fuse(keyword, english, chinese, query.weight(),
-                    settings.fusion(), settings.rrfK(), query.k());
+            List<Ranked<Integer>> fused = HybridFusion.fuse(query.weight() < 1 ? keyword : List.of(), english, chinese,
+                    query.weight(), fields, settings.fusion(), settings.rrfK(), query.k());
             StoredFields stored = searcher.storedFields();
             List<SearchHit> hits = new ArrayList<>(fused.size());
             for (Ranked<Integer> r : fused) hits.add(toHit(stored.document(r.key(), HIT_FIELDS), r.score()));
@@ -208,16 +211,27 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         });
     }
 
-    /** Every retriever's own ranking for a query, before fusion, by chunk id. */
+    /** Every retriever's own ranking for a query, before fusion, by chunk id, with the field shares. */
     public RetrieverRankings rankings(KnowledgeQuery query, QueryVectors vectors) {
         return withSearcher(searcher -> {
             Query filter = filterFor(query);
             StoredFields stored = searcher.storedFields();
+            List<Ranked<Integer>> keyword = keywordRanking(searcher, query.text(), filter);
             return new RetrieverRankings(
-                    byChunkId(stored, keywordRanking(searcher, query.text(), filter)),
+                    byChunkId(stored, keyword),
                     byChunkId(stored, vectorRanking(searcher, ENGLISH_VECTOR, vectors.english(), filter)),
-                    byChunkId(stored, vectorRanking(searcher, CHINESE_VECTOR, vectors.chinese(), filter)));
+                    byChunkId(stored, vectorRanking(searcher, CHINESE_VECTOR, vectors.chinese(), filter)),
+                    FieldWeights.fromKeywordHits(languagesOf(searcher, keyword), settings.minFieldWeight()));
         });
+    }
+
+    private static List<Language> languagesOf(IndexSearcher searcher, List<Ranked<Integer>> keyword) throws IOException {
+        List<Language> languages = new ArrayList<>();
+        StoredFields stored = searcher.storedFields();
+        for (Ranked<Integer> hit : keyword.subList(0, Math.min(FieldWeights.KEYWORD_HITS_CONSIDERED, keyword.size()))) {
+            languages.add(Language.valueOf(stored.document(hit.key(), Set.of(LANGUAGE)).get(LANGUAGE)));
+        }
+        return languages;
     }
 
     @Override
