@@ -58,7 +58,7 @@ final class CategoryVocabulary {
                 term("next-hop-self", 3), term("confederation", 3), term("联盟", 1), term("peer-group", 2),
                 term("route-policy", 1), term("route-map", 1), term("prefix-list", 1), term("ip-prefix", 1),
                 regex("TCP 179", "(TCP|端口|port)\\s*179(?![0-9])|179\\s*端口", 4),
-                regex("every 3 minutes", "(每|every)\\s*(3|三)\\s*(分钟|min)|180\\s*(s|秒|seconds)(?![A-Za-z])", 2),
+                regex("every 3 minutes", "(每隔?|every)\\s*(3|三)\\s*(分钟|min)|180\\s*(s|秒|seconds)(?![A-Za-z])", 2),
                 term("通告", 1), term("advertise", 1)));
         k.put(FaultCategory.IS_IS, List.of(
                 regex("IS-IS", "(?<![A-Za-z0-9_])IS-?IS(v6)?(?![A-Za-z0-9_])", 5),

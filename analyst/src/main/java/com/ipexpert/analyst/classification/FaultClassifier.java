@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads an engineer's text, Chinese or English, and says which fault category it is about and which vendor's
@@ -82,6 +83,14 @@ public final class FaultClassifier {
         return best;
     }
 
+    /**
+     * A vendor named as the far end ("对端是思科的ASR9k", "the peer is a Juniper MX") describes the neighbour, not the
+     * device being diagnosed, so such a mention does not count (it stays in the trace, marked "far end").
+     */
+    private static final Pattern PEER_CONTEXT = Pattern.compile(
+            "(对端|对方|对面|另一端|另一侧|远端|上游|下游|邻居(设备)?是|(?i:(peer|neighbou?r) (is|device|router|switch)|remote (side|end|device|router|peer)"
+                    + "|far[- ]end|other side|upstream))[^。；;.!?\\n]{0,8}$");
+
     private static Map<Vendor, Tally> scoreVendors(String text) {
         Map<Vendor, Tally> scores = new LinkedHashMap<>();
         for (Map.Entry<Vendor, List<VendorClues.Clue>> e : VendorClues.CLUES.entrySet()) {
@@ -90,14 +99,25 @@ public final class FaultClassifier {
             List<String> matched = new ArrayList<>();
             for (VendorClues.Clue clue : e.getValue()) {
                 Matcher m = clue.keyword().pattern().matcher(text);
-                if (m.find()) {
-                    score += clue.keyword().weight();
-                    first = Math.min(first, m.start());
-                    String found = m.group().strip();
-                    matched.add(clue.kind() + ": " + (found.length() > 40 ? found.substring(0, 40) : found));
+                int best = 0;
+                String found = null;
+                while (m.find()) {
+                    boolean farEnd = PEER_CONTEXT.matcher(text.substring(Math.max(0, m.start() - 16), m.start())).find();
+                    int weight = farEnd ? 0 : clue.keyword().weight();
+                    if (found == null || weight > best) {
+                        best = weight;
+                        String f = m.group().strip();
+                        found = (f.length() > 40 ? f.substring(0, 40) : f) + (farEnd ? " (far end)" : "");
+                        first = Math.min(first, m.start());
+                    }
+                    if (!farEnd) break;
+                }
+                if (found != null) {
+                    score += best;
+                    matched.add(clue.kind() + ": " + found);
                 }
             }
-            if (score > 0) scores.put(e.getKey(), new Tally(score, matched, first));
+            if (!matched.isEmpty()) scores.put(e.getKey(), new Tally(score, matched, first));
         }
         return scores;
     }

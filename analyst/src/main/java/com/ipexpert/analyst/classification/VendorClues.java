@@ -74,7 +74,7 @@ final class VendorClues {
                 naming(regex("XGigabitEthernet/10GE", B + "(XGigabitEthernet|(?-i:XGE)|(?-i:10GE|25GE|40GE|100GE))\\s?[0-9]+/[0-9]+/[0-9]+", 3)),
                 naming(regex("GE0/0/x", B + "(?-i:GE|GigabitEthernet)\\s?0/0/[0-9]+", 2)),
                 naming(regex("Eth-Trunk", B + "Eth-Trunk\\s?[0-9]*", 2)),
-                naming(term("Vlanif", 1)), naming(regex("iStack/CSS", B + "(iStack|CSS)" + E, 2)),
+                naming(regex("Vlanif", B + "Vlanif\\s?[0-9]*" + E, 2)), naming(regex("iStack/CSS", B + "(iStack|CSS)" + E, 2)),
                 dialect(regex("display", DISPLAY_COMMAND, 2)),
                 dialect(regex("VRP-only keywords", "ospf mtu-enable|port link-type|port trunk allow-pass|undo portswitch|traffic-filter|dhcp select (global|interface|relay)|ip pool\\s", 2))));
         c.put(Vendor.H3C, List.of(
@@ -91,7 +91,7 @@ final class VendorClues {
                 name(term("思科", 6)), name(term("Cisco", 6)),
                 model(regex("Catalyst/Nexus", B + "(Catalyst|Nexus|Meraki|Firepower)" + E, 5)),
                 model(regex("IOS-XE/XR/NX-OS", B + "(IOS[- ]?XE|IOS[- ]?XR|NX-?OS)" + E, 5)), model(exact("IOS", 3)),
-                model(regex("ASR/ISR", B + "(ASR|ISR|CSR)\\s?[0-9]{3,4}[A-Z0-9-]*|" + B + "(?-i:ASR|ISR)" + E, 4)),
+                model(regex("ASR/ISR", B + "(ASR|ISR|CSR)\\s?([0-9]{3,4}[A-Z0-9-]*|9[0-9]{0,3}k)|" + B + "(?-i:ASR|ISR)" + E, 4)),
                 model(regex("C9300/WS-C/N9K", B + "(C9[2-6]00[A-Z0-9-]*|C3[5-9][0-9]{2}[A-Z0-9-]*|WS-C[0-9A-Z-]+|N[3579]K[A-Z0-9-]*|Nexus ?[0-9]{4}|ASA\\s?[0-9]{4}[A-Z0-9-]*)" + E, 4)),
                 model(exact("ASA", 3)),
                 naming(regex("Router# prompt", "(?m)^\\s*[A-Za-z][\\w.-]*(\\(config[^)]*\\))?#\\s*(show|sh|conf|debug|clear|ping)", 2)),
@@ -99,9 +99,10 @@ final class VendorClues {
                 naming(regex("GigabitEthernet0/1", B + "(GigabitEthernet|FastEthernet|TenGigabitEthernet)[0-9]+/[0-9]+" + "(?![0-9/])", 2)),
                 naming(regex("Port-channel", B + "Port-channel\\s?[0-9]+", 2)),
                 naming(regex("%OSPF-5-ADJCHG", "%[A-Z0-9_]+-[0-7]-[A-Z0-9_]+", 3)),
-                naming(regex("HSRP/EIGRP/GLBP", B + "(HSRP|EIGRP|GLBP|CDP|VTP|PVST\\+?|Rapid-PVST)" + E, 2)),
+                naming(regex("HSRP/EIGRP/GLBP", B + "(HSRP|EIGRP|GLBP|CDP|VTP|DMVPN|PVST\\+?|Rapid-PVST)" + E, 2)),
                 dialect(regex("show (IOS)", IOS_SHOW, 2)),
-                dialect(regex("IOS-only keywords", "switchport (mode|trunk|access)|ip ospf mtu-ignore|ip helper-address|crypto isakmp|crypto map|ip access-group|ip nat (inside|outside)|neighbor [0-9.]+ remote-as", 2))));
+                dialect(regex("IOS-only keywords", "switchport (mode|trunk|access)|ip ospf mtu-ignore|ip helper-address|crypto isakmp|crypto map|ip access-group|ip nat (inside|outside)|neighbor [0-9.]+ remote-as"
+                        + "|service-policy (input|output)|class-default|err-disabled|bpduguard|portfast", 2))));
         c.put(Vendor.JUNIPER, List.of(
                 name(term("瞻博", 6)), name(term("瞻博网络", 6)), name(term("Juniper", 6)),
                 model(regex("Junos", B + "(Junos|JUNOS)(\\s?OS)?" + E, 5)),

@@ -127,6 +127,14 @@ class FaultClassifierTest {
     }
 
     @Test
+    void a_vendor_named_as_the_far_end_is_not_the_devices_vendor() {
+        assertThat(classifier.vendor("华为设备 display isis peer 状态为 Init，对端是思科的ASR9k")).isEqualTo("Huawei");
+        assertThat(classifier.vendor("OSPF 邻居起不来，对端是思科设备")).isNull();
+        assertThat(classifier.vendor("the peer is a Juniper MX, our side shows the session in Active")).isNull();
+        assertThat(classifier.classify("对端是思科设备").vendorScores().get("Cisco").matched()).anyMatch(m -> m.contains("far end"));
+    }
+
+    @Test
     void a_device_model_outweighs_a_pasted_command_of_a_related_dialect() {
         assertThat(classifier.vendor("新华三 S6520 上 display ospf peer 为空")).isEqualTo("H3C");
         assertThat(classifier.vendor("锐捷 RG-S5750 show ip ospf neighbor 为空")).isEqualTo("Ruijie");
