@@ -1,0 +1,247 @@
+package com.ipexpert.analyst.offline;
+
+import com.ipexpert.analyst.AnalysisDecision;
+import com.ipexpert.analyst.AnalysisDecision.NeedMoreInformation;
+import com.ipexpert.analyst.AnalysisDecision.ProposedSolution;
+import com.ipexpert.analyst.AnalysisDecision.Source;
+import com.ipexpert.analyst.Analyst;
+import com.ipexpert.analyst.CaseConversation;
+import com.ipexpert.analyst.Evidence;
+import com.ipexpert.analyst.classification.Classification;
+import com.ipexpert.analyst.classification.FaultCategory;
+import com.ipexpert.analyst.classification.FaultClassifier;
+import com.ipexpert.analyst.offline.ClarificationPlan.Missing;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The analyst that works without a language model: deterministic rules over the engineer's text and the
+ * retrieved passages. It classifies the fault and the vendor, asks for what a diagnosis still lacks (the vendor
+ * and model, the observed symptoms, what was already checked) and then proposes the likely causes with the
+ * commands to run in the vendor's own syntax, citing the passages that bear on the case.
+ *
+ * <p>When to stop asking: it proposes a solution as soon as the vendor is known and the symptoms are concrete;
+ * after the engineer has answered a clarification with anything of substance; when every question it could ask
+ * has been asked; and at the latest after {@value #MAX_CLARIFICATION_TURNS} clarification turns, with what it has.
+ * Stateless and thread-safe.
+ */
+public final class OfflineAnalyst implements Analyst {
+
+    public static final String NAME = "offline";
+    /** Bumped whenever a rule, a playbook or a threshold changes, so audits can tell which rules produced a step. */
+    public static final String VERSION = "offline-rules-1";
+    public static final int MAX_CLARIFICATION_TURNS = 2;
+
+    private static final Logger log = LoggerFactory.getLogger(OfflineAnalyst.class);
+
+    /** Answers that say nothing: the engineer does not know, or has nothing to add. */
+    private static final Pattern NOTHING_SAID = Pattern.compile(
+            "^[\\s\\p{P}]*(不知道|不清楚|不确定|不了解|不晓得|没有|无|没|暂无|不方便|不记得|忘了|no idea|i don'?t know|don'?t know|not sure|unknown|n/?a|none|no|nope|idk|\\?+)[\\s\\p{P}]*$",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    private final FaultClassifier classifier;
+    private final EvidenceRelevance evidenceRelevance;
+
+    public OfflineAnalyst() {
+        this(new FaultClassifier());
+    }
+
+    public OfflineAnalyst(FaultClassifier classifier) {
+        this.classifier = Objects.requireNonNull(classifier, "classifier");
+        this.evidenceRelevance = new EvidenceRelevance(classifier);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String version() {
+        return VERSION;
+    }
+
+    /** The classifier this analyst reads cases with, for callers that want the same category on their side. */
+    public FaultClassifier classifier() {
+        return classifier;
+    }
+
+    @Override
+    public AnalysisDecision analyse(CaseConversation conversation, List<Evidence> evidence) {
+        Objects.requireNonNull(conversation, "conversation");
+        String text = conversation.engineerText();
+        Classification classification = classifier.classify(text);
+        Playbook playbook = Playbooks.forCategory(classification.category());
+        Language language = Language.of(text);
+        List<Finding> pointedAt = pointedAt(playbook, text);
+        // the catch-all playbook's causes ("ping fails") are too generic to count as a concrete symptom
+        CaseFacts facts = CaseFacts.of(text).withFindingClues(classification.category() == FaultCategory.OTHER ? List.of()
+                : pointedAt.stream().map(Finding::id).toList());
+        int turns = conversation.turns().size();
+        Set<Missing> missing = missing(classification, facts);
+        List<EvidenceRelevance.Judged> judged = evidenceRelevance.judge(evidence, text, classification.category(), classification.vendor());
+
+        Map<String, Object> trace = baseTrace(classification, language, facts, turns, missing, judged);
+
+        String solveBecause = null;
+        if (turns >= MAX_CLARIFICATION_TURNS) solveBecause = "clarification limit reached (" + turns + " turns)";
+        else if (!missing.contains(Missing.VENDOR) && !missing.contains(Missing.SYMPTOMS)) solveBecause = "vendor known and symptoms concrete";
+        else if (turns > 0 && saidSomething(conversation.turns().get(turns - 1).answer())) solveBecause = "engineer answered the last clarification";
+
+        List<String> questions = List.of();
+        if (solveBecause == null) {
+            questions = ClarificationPlan.questions(playbook, pointedAt, classification.vendor(), missing, language,
+                    conversation.questionsAlreadyAsked());
+            if (questions.isEmpty()) solveBecause = "every question worth asking was already asked";
+        }
+
+        AnalysisDecision decision = solveBecause == null
+                ? clarify(classification, facts, language, missing, questions, trace)
+                : solve(playbook, classification, facts, language, text, pointedAt, missing, judged, solveBecause, trace);
+        log.debug("offline analysis: category={} vendor={} decision={} rule={}", classification.categoryName(),
+                classification.vendorName(), trace.get("decision"), trace.get("rule"));
+        return decision;
+    }
+
+    private NeedMoreInformation clarify(Classification c, CaseFacts facts, Language language, Set<Missing> missing,
+                                        List<String> questions, Map<String, Object> trace) {
+        trace.put("decision", "clarify");
+        trace.put("rule", "clarify: missing " + String.join(", ", missing.stream().map(m -> m.description).toList()));
+        trace.put("questions", questions);
+        trace.put("evidenceUsed", List.of());
+        return new NeedMoreInformation(c.categoryName(), c.vendorName(), analysisText(c, facts, language, missing),
+                questions, Collections.unmodifiableMap(trace));
+    }
+
+    private ProposedSolution solve(Playbook playbook, Classification c, CaseFacts facts, Language language, String text,
+                                   List<Finding> pointedAt, Set<Missing> missing, List<EvidenceRelevance.Judged> judged,
+                                   String because, Map<String, Object> trace) {
+        SolutionComposer.Causes causes = SolutionComposer.Causes.of(playbook, pointedAt, text);
+        List<String> stillMissing = new ArrayList<>();
+        boolean zh = language == Language.CHINESE;
+        if (missing.contains(Missing.VENDOR)) stillMissing.add(zh ? "设备厂商和型号" : "the vendor and model");
+        if (missing.contains(Missing.SYMPTOMS)) stillMissing.add(zh ? "具体现象（状态、报错、日志）" : "the observed symptoms (state, errors, logs)");
+        SolutionComposer.Solution solution = SolutionComposer.compose(playbook, c, facts, language, causes, judged, stillMissing);
+
+        List<Source> sources = judged.stream().filter(EvidenceRelevance.Judged::cited)
+                .map(j -> j.evidence())
+                .sorted(Comparator.comparingDouble(Evidence::score).reversed().thenComparing(e -> String.valueOf(e.chunkId())))
+                .map(e -> new Source(e.chunkId(), e.docId(), e.fileName(), e.location(), e.score()))
+                .toList();
+
+        trace.put("decision", "solve");
+        trace.put("rule", "solve: " + because);
+        trace.put("findings", solution.findings());
+        trace.put("findingsRuledOutByEngineer", solution.findingsRuledOut());
+        trace.put("commonCausesOnly", solution.commonCausesOnly());
+        trace.put("commandDialect", c.vendor() == null ? "display (Huawei/H3C) and show (Cisco-style), vendor unknown"
+                : c.vendor().label() + " (" + c.vendor().cliFamily().name().toLowerCase(Locale.ROOT) + ")");
+        trace.put("commandsFromEvidence", solution.commandsFromEvidence());
+        List<Map<String, Object>> used = new ArrayList<>();
+        for (Source s : sources) {
+            Map<String, Object> u = new LinkedHashMap<>();
+            u.put("chunkId", s.chunkId());
+            u.put("score", s.score());
+            used.add(u);
+        }
+        trace.put("evidenceUsed", used);
+        return new ProposedSolution(c.categoryName(), c.vendorName(), solution.answer(), sources, solution.commands(),
+                Collections.unmodifiableMap(trace));
+    }
+
+    /** The playbook's causes the text points at, those with the most distinct clues first, playbook order on a tie. */
+    static List<Finding> pointedAt(Playbook playbook, String text) {
+        record Hit(Finding finding, int clues, int order) {
+        }
+        List<Hit> hits = new ArrayList<>();
+        for (int i = 0; i < playbook.findings().size(); i++) {
+            Finding f = playbook.findings().get(i);
+            Matcher m = f.trigger().matcher(text);
+            Set<String> distinct = new java.util.HashSet<>();
+            while (m.find()) distinct.add(m.group().toLowerCase(Locale.ROOT));
+            if (!distinct.isEmpty()) hits.add(new Hit(f, distinct.size(), i));
+        }
+        hits.sort(Comparator.comparingInt((Hit h) -> -h.clues()).thenComparingInt(Hit::order));
+        return hits.stream().map(Hit::finding).toList();
+    }
+
+    private static Set<Missing> missing(Classification c, CaseFacts facts) {
+        Set<Missing> missing = EnumSet.noneOf(Missing.class);
+        if (!c.vendorKnown()) missing.add(Missing.VENDOR);
+        if (!facts.symptomDetail()) missing.add(Missing.SYMPTOMS);
+        if (!facts.checksDone()) missing.add(Missing.CHECKS);
+        return missing;
+    }
+
+    static boolean saidSomething(String answer) {
+        return answer != null && !answer.isBlank() && !NOTHING_SAID.matcher(answer.strip()).matches();
+    }
+
+    private static String analysisText(Classification c, CaseFacts facts, Language language, Set<Missing> missing) {
+        boolean zh = language == Language.CHINESE;
+        StringBuilder s = new StringBuilder();
+        List<String> why = c.categoryKeywords().stream().limit(4).toList();
+        if (c.category() == FaultCategory.OTHER) {
+            s.append(zh ? "暂时无法判断故障类别" : "The fault category is not clear yet");
+        } else {
+            s.append(zh ? "初步判断为 " + c.categoryName() + " 类故障" : "Likely fault category: " + c.categoryName());
+            if (!why.isEmpty()) s.append(zh ? "（依据：" + String.join("、", why) + "）" : " (from: " + String.join(", ", why) + ")");
+        }
+        s.append(zh ? "；设备厂商：" : "; vendor: ").append(SolutionComposer.vendorPhrase(c.vendor(), zh));
+        if (c.vendorKnown() && !c.vendorClues().isEmpty()) {
+            String clue = c.vendorClues().get(0);
+            s.append(zh ? "（依据：" : " (from: ").append(clue.substring(clue.indexOf(": ") + 2)).append(zh ? "）" : ")");
+        }
+        s.append(zh ? "。" : ". ");
+        List<String> known = facts.observations().stream().limit(3).toList();
+        if (!known.isEmpty()) s.append(zh ? "已了解的现象：" + String.join("、", known) + "。" : "Known so far: " + String.join(", ", known) + ". ");
+        List<String> lacking = new ArrayList<>();
+        for (Missing m : missing) {
+            lacking.add(switch (m) {
+                case VENDOR -> zh ? "设备厂商和型号" : "the vendor and model";
+                case SYMPTOMS -> zh ? "具体现象（协议状态、报错信息、日志）" : "the observed symptoms (protocol state, error messages, logs)";
+                case CHECKS -> zh ? "已经做过的检查" : "what was already checked";
+            });
+        }
+        if (!lacking.isEmpty()) s.append(zh ? "还缺少：" + String.join("、", lacking) + "。" : "Missing: " + String.join(", ", lacking) + ".");
+        return s.toString().strip();
+    }
+
+    private Map<String, Object> baseTrace(Classification c, Language language, CaseFacts facts, int turns, Set<Missing> missing,
+                                          List<EvidenceRelevance.Judged> judged) {
+        Map<String, Object> trace = new LinkedHashMap<>();
+        trace.put("analyst", NAME);
+        trace.put("version", VERSION);
+        trace.put("category", c.categoryName());
+        trace.put("vendor", c.vendorName());
+        trace.put("language", language.code());
+        Map<String, Object> scores = c.toTrace();
+        trace.put("categoryScores", scores.get("categoryScores"));
+        trace.put("vendorScores", scores.get("vendorScores"));
+        Map<String, Object> f = new LinkedHashMap<>();
+        f.put("symptomScore", facts.symptomScore());
+        f.put("symptomClues", facts.symptomClues());
+        f.put("observations", facts.observations());
+        f.put("checksDone", facts.checksDone());
+        f.put("interfaces", facts.interfaces());
+        f.put("addresses", facts.addresses());
+        trace.put("facts", f);
+        trace.put("clarificationTurns", turns);
+        trace.put("missing", missing.stream().map(m -> m.description).toList());
+        trace.put("evidence", judged.stream().map(EvidenceRelevance.Judged::toTrace).toList());
+        return trace;
+    }
+}
