@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,7 +37,8 @@ import java.util.regex.Pattern;
  * <p>When to stop asking: it proposes a solution as soon as the vendor is known and the symptoms are concrete;
  * after the engineer has answered a clarification with anything of substance; when every question it could ask
  * has been asked; and at the latest after {@value #MAX_CLARIFICATION_TURNS} clarification turns, with what it has.
- * Stateless and thread-safe.
+ * With the vendor still unknown, every command comes in its {@code display} (Huawei/H3C) and its IOS-style
+ * {@code show} spelling, one after the other. Stateless and thread-safe.
  */
 public final class OfflineAnalyst implements Analyst {
 
@@ -137,7 +139,7 @@ public final class OfflineAnalyst implements Analyst {
         SolutionComposer.Solution solution = SolutionComposer.compose(playbook, c, facts, language, causes, judged, stillMissing);
 
         List<Source> sources = judged.stream().filter(EvidenceRelevance.Judged::cited)
-                .map(j -> j.evidence())
+                .map(EvidenceRelevance.Judged::evidence)
                 .sorted(Comparator.comparingDouble(Evidence::score).reversed().thenComparing(e -> String.valueOf(e.chunkId())))
                 .map(e -> new Source(e.chunkId(), e.docId(), e.fileName(), e.location(), e.score()))
                 .toList();
@@ -170,7 +172,7 @@ public final class OfflineAnalyst implements Analyst {
         for (int i = 0; i < playbook.findings().size(); i++) {
             Finding f = playbook.findings().get(i);
             Matcher m = f.trigger().matcher(text);
-            Set<String> distinct = new java.util.HashSet<>();
+            Set<String> distinct = new HashSet<>();
             while (m.find()) distinct.add(m.group().toLowerCase(Locale.ROOT));
             if (!distinct.isEmpty()) hits.add(new Hit(f, distinct.size(), i));
         }
