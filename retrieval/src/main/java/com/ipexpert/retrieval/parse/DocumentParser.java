@@ -3,7 +3,6 @@ package com.ipexpert.retrieval.parse;
 import com.ipexpert.retrieval.KnowledgeSettings;
 import com.ipexpert.retrieval.Progress;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
 import org.apache.tika.config.TikaConfig;
@@ -12,6 +11,7 @@ import org.apache.tika.exception.EncryptedDocumentException;
 import org.apache.tika.exception.TikaException;
 import org.apache.tika.exception.ZeroByteFileException;
 import org.apache.tika.extractor.EmbeddedDocumentExtractor;
+import org.apache.tika.extractor.ParsingEmbeddedDocumentExtractor;
 import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.PagedText;
@@ -19,11 +19,11 @@ import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.AutoDetectParser;
 import org.apache.tika.parser.AutoDetectParserConfig;
 import org.apache.tika.parser.ParseContext;
+import org.apache.tika.parser.Parser;
 import org.apache.tika.parser.ocr.TesseractOCRConfig;
 import org.apache.tika.parser.pdf.PDFParserConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.xml.sax.ContentHandler;
 import org.xml.sax.SAXException;
 
 /**
@@ -144,7 +144,7 @@ public final class DocumentParser {
             }
             log.warn("could not parse {} as {}", fileName, format, e);
             String detail = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            if (detail.contains("zip bomb") || detail.contains("Zip bomb")) {
+            if (messagesOf(e).contains("zip bomb")) {
                 throw new UnreadableDocument(UnreadableDocument.Reason.TOO_MUCH_TEXT,
                         "the file " + fileName + " expands to far more data than it holds and was refused");
             }
@@ -173,7 +173,8 @@ public final class DocumentParser {
 
     private ParseContext contextFor(DocumentFormat format) {
         ParseContext context = new ParseContext();
-        context.set(EmbeddedDocumentExtractor.class, new SkipEmbedded());
+        context.set(Parser.class, parser);
+        context.set(EmbeddedDocumentExtractor.class, new SkipAttachments(context));
         PDFParserConfig pdf = new PDFParserConfig();
         pdf.setExtractInlineImages(false);
         pdf.setOcrStrategy(ocr.available() ? PDFParserConfig.OCR_STRATEGY.AUTO : PDFParserConfig.OCR_STRATEGY.NO_OCR);
@@ -208,6 +209,15 @@ public final class DocumentParser {
         };
     }
 
+    private static String messagesOf(Throwable error) {
+        StringBuilder messages = new StringBuilder();
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            messages.append(' ').append(t.getMessage());
+            if (t instanceof SAXException sax && sax.getException() != null) messages.append(' ').append(sax.getException().getMessage());
+        }
+        return messages.toString().toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static Throwable causeOfType(Throwable error, Class<? extends Throwable> type) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (type.isInstance(t)) return t;
@@ -218,15 +228,19 @@ public final class DocumentParser {
         return null;
     }
 
-    /** Attachments inside a document (images in a DOCX, files in a PDF) are not knowledge we index. */
-    private static final class SkipEmbedded implements EmbeddedDocumentExtractor {
-        @Override
-        public boolean shouldParseEmbedded(Metadata metadata) {
-            return false;
+    /**
+     * Attachments inside a document (images in a DOCX, files in a PDF) are not knowledge we index. Tika finds
+     * its OCR parser for images and scanned pages through this extractor's parser, so it must stay a
+     * {@link ParsingEmbeddedDocumentExtractor} that merely declines to parse.
+     */
+    private static final class SkipAttachments extends ParsingEmbeddedDocumentExtractor {
+        SkipAttachments(ParseContext context) {
+            super(context);
         }
 
         @Override
-        public void parseEmbedded(InputStream stream, ContentHandler handler, Metadata metadata, boolean outputHtml) {
+        public boolean shouldParseEmbedded(Metadata metadata) {
+            return false;
         }
     }
 }

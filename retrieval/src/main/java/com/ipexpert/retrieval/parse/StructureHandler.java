@@ -43,7 +43,6 @@ final class StructureHandler extends DefaultHandler {
     private int page;
     private int skipDepth;
     private int tableDepth;
-    private boolean inPre;
     private long chars;
 
     StructureHandler(boolean markdown, int maxPages, long maxChars, IntConsumer onPage) {
@@ -91,7 +90,6 @@ final class StructureHandler extends DefaultHandler {
             case "br" -> append("\n");
             case "pre" -> {
                 flushText(false);
-                inPre = true;
             }
             default -> {
                 if (tableDepth == 0 && (BLOCKS.contains(name) || headingLevel(name) > 0)) flushText(false);
@@ -127,7 +125,6 @@ final class StructureHandler extends DefaultHandler {
             if (!heading.isEmpty()) blocks.add(TextBlock.heading(heading, level, page));
         } else if (name.equals("pre")) {
             flushText(true);
-            inPre = false;
         } else if (BLOCKS.contains(name)) {
             flushText(false);
         }
@@ -150,7 +147,7 @@ final class StructureHandler extends DefaultHandler {
 
     @Override
     public void ignorableWhitespace(char[] ch, int start, int length) throws SAXException {
-        if (inPre) characters(ch, start, length);
+        characters(ch, start, length); // Tika's PDF text ends its lines here
     }
 
     private void append(String s) {
