@@ -7,6 +7,7 @@ import com.ipexpert.api.cases.CaseCommands.GiveFeedback;
 import com.ipexpert.api.cases.CaseCommands.OpenCase;
 import com.ipexpert.api.cases.CaseCommands.RecordAnalysisOutcome;
 import com.ipexpert.api.cases.CaseCommands.RetryAnalysis;
+import com.ipexpert.api.cases.CaseCommands.ReviewFeedback;
 import com.ipexpert.api.cases.CaseEvents.AnalysisOutcomeRecorded;
 import com.ipexpert.api.cases.CaseEvents.AnalysisRetryRequested;
 import com.ipexpert.api.cases.CaseEvents.CaseClosed;
@@ -14,16 +15,21 @@ import com.ipexpert.api.cases.CaseEvents.CaseOpened;
 import com.ipexpert.api.cases.CaseEvents.CaseSolved;
 import com.ipexpert.api.cases.CaseEvents.ClarificationAnswered;
 import com.ipexpert.api.cases.CaseEvents.FeedbackGiven;
+import com.ipexpert.api.cases.CaseEvents.FeedbackReviewed;
 import com.ipexpert.api.cases.CaseId;
 import com.ipexpert.api.cases.CaseStatus;
 import com.ipexpert.api.cases.FeedbackOutcome;
 import com.ipexpert.api.cases.NodeId;
 import com.ipexpert.api.cases.NodeStatus;
 import com.ipexpert.api.cases.NodeType;
+import com.ipexpert.api.cases.ReviewDecision;
 import com.ipexpert.api.identity.Requester;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
+import com.ipexpert.command.audit.EventChain;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashMap;
@@ -31,18 +37,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /**
  * A diagnosis case: owns the shape of its graph (which nodes exist, which analysis nodes are running or ended,
  * which node awaits the engineer) and who may change it. Creates its nodes; the nodes own their content.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Case {
     static final int MAX_QUERY_LENGTH = 10_000;
     static final int TITLE_LENGTH = 100;
 
+    /** Links each event to the previous one, so a changed stored event shows (see the audit verify endpoint). */
+    @AggregateMember
+    private final EventChain chain = new EventChain();
     @AggregateIdentifier
     private CaseId id;
     private String owner;
@@ -50,6 +58,8 @@ class Case {
     private NodeId awaitingInput;
     /** Analysis nodes and how they ended; null while running. */
     private Map<NodeId, AnalysisOutcome> analyses = new HashMap<>();
+    /** Feedback given on this case and its review decision; null while pending. */
+    private Map<String, ReviewDecision> feedback = new HashMap<>();
 
     protected Case() {
         // for Axon
@@ -60,7 +70,7 @@ class Case {
         String query = cmd.query() == null ? "" : cmd.query().strip();
         if (query.isEmpty()) throw CaseRefusals.emptyQuery();
         if (query.length() > MAX_QUERY_LENGTH) throw CaseRefusals.queryTooLong(MAX_QUERY_LENGTH);
-        apply(new CaseOpened(cmd.caseId(), cmd.requester().userId(), titleOf(query), query,
+        applyLinked(new CaseOpened(cmd.caseId(), cmd.requester().userId(), titleOf(query), query,
                 cmd.attachments() == null ? List.of() : List.copyOf(cmd.attachments()), cmd.queryNode(),
                 cmd.analysisNode(), cmd.retrieval(), cmd.openedAt()));
         Map<String, Object> content = new LinkedHashMap<>();
@@ -82,7 +92,7 @@ class Case {
         if (analyses.get(cmd.parentNode()) == null) throw new CaseRefusals.OutcomePending(cmd.parentNode());
         if (!cmd.parentNode().equals(awaitingInput)) throw CaseRefusals.notAwaitingInput(cmd.parentNode());
         if (cmd.response() == null || cmd.response().isEmpty()) throw CaseRefusals.emptyResponse();
-        apply(new ClarificationAnswered(id, cmd.requester().userId(), cmd.parentNode(), cmd.responseNode(),
+        applyLinked(new ClarificationAnswered(id, cmd.requester().userId(), cmd.parentNode(), cmd.responseNode(),
                 cmd.analysisNode(), cmd.response(), cmd.retrieval(), cmd.answeredAt()));
         spawn(() -> new Node(cmd.responseNode(), id, NodeType.USER_RESPONSE, NodeStatus.COMPLETED,
                 cmd.response(), null, cmd.answeredAt()));
@@ -94,7 +104,7 @@ class Case {
     void handle(RecordAnalysisOutcome cmd) {
         if (!analyses.containsKey(cmd.analysisNode())) throw CaseRefusals.nodeNotInCase(cmd.analysisNode());
         if (analyses.get(cmd.analysisNode()) == cmd.outcome()) return; // redelivered: already recorded
-        apply(new AnalysisOutcomeRecorded(id, cmd.analysisNode(), cmd.outcome(), cmd.category(), cmd.vendor(),
+        applyLinked(new AnalysisOutcomeRecorded(id, cmd.analysisNode(), cmd.outcome(), cmd.category(), cmd.vendor(),
                 cmd.summary(), cmd.questions() == null ? List.of() : List.copyOf(cmd.questions()), cmd.recordedAt()));
     }
 
@@ -104,7 +114,7 @@ class Case {
         if (status == CaseStatus.CLOSED) throw CaseRefusals.caseClosed(id);
         if (!analyses.containsKey(cmd.analysisNode())) throw CaseRefusals.nodeNotInCase(cmd.analysisNode());
         if (analyses.get(cmd.analysisNode()) != AnalysisOutcome.FAILED) throw CaseRefusals.notFailed(cmd.analysisNode());
-        apply(new AnalysisRetryRequested(id, cmd.analysisNode(), cmd.requester().userId(), cmd.requestedAt()));
+        applyLinked(new AnalysisRetryRequested(id, cmd.analysisNode(), cmd.requester().userId(), cmd.requestedAt()));
     }
 
     @CommandHandler
@@ -114,18 +124,30 @@ class Case {
             throw CaseRefusals.caseNotFound(id);
         }
         if (cmd.outcome() == null) throw CaseRefusals.outcomeRequired();
-        apply(new FeedbackGiven(id, cmd.feedbackId(), cmd.requester().userId(), cmd.outcome(), cmd.comment(),
+        applyLinked(new FeedbackGiven(id, cmd.feedbackId(), cmd.requester().userId(), cmd.outcome(), cmd.comment(),
                 cmd.correctedSolution(), cmd.givenAt()));
         if (cmd.outcome() == FeedbackOutcome.SOLVED && status == CaseStatus.OPEN) {
-            apply(new CaseSolved(id, cmd.givenAt()));
+            applyLinked(new CaseSolved(id, cmd.givenAt()));
         }
+    }
+
+    /** Feedback belongs to the case it was given on, so its review is decided here, once, next to it. */
+    @CommandHandler
+    void handle(ReviewFeedback cmd) {
+        if (!cmd.requester().isAdmin()) throw CaseRefusals.onlyAdminsReview();
+        if (!feedback.containsKey(cmd.feedbackId())) throw CaseRefusals.feedbackNotFound(cmd.feedbackId());
+        if (cmd.decision() == null) throw CaseRefusals.decisionRequired();
+        ReviewDecision earlier = feedback.get(cmd.feedbackId());
+        if (earlier != null) throw CaseRefusals.alreadyReviewed(cmd.feedbackId(), earlier);
+        applyLinked(new FeedbackReviewed(id, cmd.feedbackId(), cmd.requester().userId(), cmd.decision(), cmd.comment(),
+                cmd.reviewedAt()));
     }
 
     @CommandHandler
     void handle(CloseCase cmd) {
         mustBeVisibleTo(cmd.requester(), true);
         if (status == CaseStatus.CLOSED) throw CaseRefusals.caseClosed(id);
-        apply(new CaseClosed(id, cmd.requester().userId(), cmd.closedAt()));
+        applyLinked(new CaseClosed(id, cmd.requester().userId(), cmd.closedAt()));
     }
 
     /** Adds a node aggregate in this unit of work, so the case event and its nodes are stored together. */
@@ -147,6 +169,11 @@ class Case {
 
     static String titleOf(String query) {
         return query.length() <= TITLE_LENGTH ? query : query.substring(0, TITLE_LENGTH) + "...";
+    }
+
+    /** Applies an event linked into this aggregate's tamper-evident chain. */
+    private void applyLinked(Object event) {
+        AggregateLifecycle.apply(event, chain.linkFor(event));
     }
 
     @EventSourcingHandler
@@ -172,6 +199,16 @@ class Case {
     @EventSourcingHandler
     void on(AnalysisRetryRequested e) {
         analyses.put(e.analysisNode(), null);
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackGiven e) {
+        feedback.put(e.feedbackId(), null);
+    }
+
+    @EventSourcingHandler
+    void on(FeedbackReviewed e) {
+        feedback.put(e.feedbackId(), e.decision());
     }
 
     @EventSourcingHandler

@@ -2,6 +2,7 @@ package com.ipexpert.command.cases;
 
 import com.ipexpert.api.cases.CaseId;
 import com.ipexpert.api.cases.NodeId;
+import com.ipexpert.api.cases.ReviewDecision;
 import com.ipexpert.api.errors.DomainException;
 import com.ipexpert.api.errors.ErrorKind;
 
@@ -48,6 +49,22 @@ final class CaseRefusals {
 
     static DomainException onlyOwnerGivesFeedback() {
         return DomainException.forbidden("Only the engineer who opened the case can give feedback on it");
+    }
+
+    static DomainException onlyAdminsReview() {
+        return DomainException.forbidden("Only administrators review feedback");
+    }
+
+    static DomainException feedbackNotFound(String feedbackId) {
+        return DomainException.notFound("Feedback " + feedbackId + " was not found");
+    }
+
+    static DomainException decisionRequired() {
+        return DomainException.invalid("decision must be 'approve' or 'reject'");
+    }
+
+    static DomainException alreadyReviewed(String feedbackId, ReviewDecision earlier) {
+        return DomainException.conflict("Feedback " + feedbackId + " has already been reviewed (" + earlier.reviewStatus() + ")");
     }
 
     static DomainException staleAttempt(NodeId node, int attempt, int current) {

@@ -21,20 +21,25 @@ import com.ipexpert.api.errors.DomainException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.AggregateMember;
+import com.ipexpert.command.audit.EventChain;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.util.Map;
 
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * One node of a case graph: owns its type, status and content. An {@code AI_ANALYSIS} node also owns the
  * attempts of its analysis; only the current attempt may conclude it, so a late answer of a timed-out
  * attempt cannot overwrite a newer one.
  */
-@Aggregate
+@Aggregate(cache = "aggregateCache")
 class Node {
+    /** Links each event to the previous one, so a changed stored event shows (see the audit verify endpoint). */
+    @AggregateMember
+    private final EventChain chain = new EventChain();
     @AggregateIdentifier
     private NodeId id;
     private CaseId caseId;
@@ -51,9 +56,9 @@ class Node {
     /** Created by its case, in the same unit of work as the case event that adds it to the graph. */
     Node(NodeId id, CaseId caseId, NodeType type, NodeStatus status, Map<String, Object> content,
          RetrievalSettings retrieval, Instant at) {
-        apply(new NodeCreated(id, caseId, type, status, content, at));
+        applyLinked(new NodeCreated(id, caseId, type, status, content, at));
         if (type == NodeType.AI_ANALYSIS) {
-            apply(new AnalysisAttemptStarted(id, caseId, 1,
+            applyLinked(new AnalysisAttemptStarted(id, caseId, 1,
                     retrieval == null ? RetrievalSettings.defaults() : retrieval, at));
         }
     }
@@ -65,7 +70,7 @@ class Node {
             throw DomainException.invalid("An analysis concludes as a clarification or a solution; failures are recorded as such");
         }
         boolean clarification = cmd.outcome() == AnalysisOutcome.CLARIFICATION;
-        apply(new AnalysisConcluded(id, caseId, cmd.attempt(),
+        applyLinked(new AnalysisConcluded(id, caseId, cmd.attempt(),
                 clarification ? NodeType.AI_CLARIFICATION : NodeType.SOLUTION,
                 clarification ? NodeStatus.AWAITING_USER_INPUT : NodeStatus.COMPLETED,
                 cmd.content(), cmd.metadata(), cmd.category(), cmd.vendor(), cmd.concludedAt()));
@@ -74,7 +79,7 @@ class Node {
     @CommandHandler
     void handle(RecordAttemptFailure cmd) {
         mustBeCurrentAttempt(cmd.attempt());
-        apply(new AnalysisAttemptFailed(id, caseId, cmd.attempt(), cmd.reason(), cmd.retryable(), cmd.timedOut(),
+        applyLinked(new AnalysisAttemptFailed(id, caseId, cmd.attempt(), cmd.reason(), cmd.retryable(), cmd.timedOut(),
                 cmd.failedAt()));
     }
 
@@ -82,25 +87,30 @@ class Node {
     void handle(StartNextAttempt cmd) {
         if (status != NodeStatus.PROCESSING) throw CaseRefusals.notProcessing(id);
         if (attemptRunning || cmd.attempt() != attempt + 1) throw CaseRefusals.staleAttempt(id, cmd.attempt(), attempt);
-        apply(new AnalysisAttemptStarted(id, caseId, cmd.attempt(), retrieval, cmd.startedAt()));
+        applyLinked(new AnalysisAttemptStarted(id, caseId, cmd.attempt(), retrieval, cmd.startedAt()));
     }
 
     @CommandHandler
     void handle(FailAnalysis cmd) {
         if (status != NodeStatus.PROCESSING) throw CaseRefusals.notProcessing(id);
-        apply(new AnalysisFailed(id, caseId, cmd.attempts(), cmd.reason(), cmd.failedAt()));
+        applyLinked(new AnalysisFailed(id, caseId, cmd.attempts(), cmd.reason(), cmd.failedAt()));
     }
 
     @CommandHandler
     void handle(RestartAnalysis cmd) {
         if (status != NodeStatus.FAILED) throw CaseRefusals.notFailed(id);
-        apply(new AnalysisRestarted(id, caseId, cmd.restartedAt()));
-        apply(new AnalysisAttemptStarted(id, caseId, attempt + 1, retrieval, cmd.restartedAt()));
+        applyLinked(new AnalysisRestarted(id, caseId, cmd.restartedAt()));
+        applyLinked(new AnalysisAttemptStarted(id, caseId, attempt + 1, retrieval, cmd.restartedAt()));
     }
 
     private void mustBeCurrentAttempt(int given) {
         if (status != NodeStatus.PROCESSING) throw CaseRefusals.notProcessing(id);
         if (!attemptRunning || given != attempt) throw CaseRefusals.staleAttempt(id, given, attempt);
+    }
+
+    /** Applies an event linked into this aggregate's tamper-evident chain. */
+    private void applyLinked(Object event) {
+        AggregateLifecycle.apply(event, chain.linkFor(event));
     }
 
     @EventSourcingHandler

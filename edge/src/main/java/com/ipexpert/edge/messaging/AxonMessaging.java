@@ -25,7 +25,7 @@ import org.springframework.context.annotation.Primary;
 public class AxonMessaging {
 
     /** Axon's own mapper, apart from the HTTP one: ISO times, tolerant of fields added by later revisions. */
-    static ObjectMapper axonObjectMapper() {
+    public static ObjectMapper axonObjectMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

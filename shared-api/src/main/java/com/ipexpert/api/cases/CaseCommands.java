@@ -38,4 +38,9 @@ public final class CaseCommands {
 
     public record CloseCase(@TargetAggregateIdentifier CaseId caseId, Requester requester, Instant closedAt) {
     }
+
+    /** An administrator's decision on a piece of feedback given on this case. */
+    public record ReviewFeedback(@TargetAggregateIdentifier CaseId caseId, Requester requester, String feedbackId,
+                                 ReviewDecision decision, String comment, Instant reviewedAt) {
+    }
 }

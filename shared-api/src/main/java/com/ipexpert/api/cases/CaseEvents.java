@@ -50,4 +50,10 @@ public final class CaseEvents {
     @Revision("1")
     public record CaseClosed(CaseId caseId, String closedBy, Instant closedAt) {
     }
+
+    /** An administrator approved or rejected a piece of feedback; each feedback is decided once. */
+    @Revision("1")
+    public record FeedbackReviewed(CaseId caseId, String feedbackId, String reviewedBy, ReviewDecision decision,
+                                   String comment, Instant reviewedAt) {
+    }
 }

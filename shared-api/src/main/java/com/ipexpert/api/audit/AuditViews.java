@@ -1,0 +1,33 @@
+package com.ipexpert.api.audit;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Read shapes of the audit trail: every case of every user, and each case's events as the event store holds them. */
+public final class AuditViews {
+    private AuditViews() {
+    }
+
+    public record AuditCase(String caseId, String title, String status, String owner, Instant createdAt,
+                            Instant updatedAt) {
+    }
+
+    public record AuditCasePage(List<AuditCase> items, long total, int page, int pageSize) {
+    }
+
+    /** One stored event: {@code sequence} is its global position, {@code aggregateSequence} its place in its aggregate. */
+    public record AuditEvent(long sequence, String aggregateType, String aggregateId, long aggregateSequence,
+                             String type, Instant occurredAt, String actor, String correlationId,
+                             Map<String, Object> payload) {
+    }
+
+    public record CaseHistory(String caseId, List<AuditEvent> events) {
+    }
+
+    public record InvalidEvent(String aggregateId, long sequence) {
+    }
+
+    public record ChainVerdict(boolean valid, int events, InvalidEvent firstInvalid) {
+    }
+}
