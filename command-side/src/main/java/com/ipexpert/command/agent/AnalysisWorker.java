@@ -85,7 +85,8 @@ public class AnalysisWorker {
                     decision instanceof NeedMoreInformation ? AnalysisOutcome.CLARIFICATION : AnalysisOutcome.SOLUTION,
                     contentOf(decision), metadataOf(decision, settings, evidence, cmd.attempt(), latencyMs),
                     decision.category(), decision.vendor(), clock.instant()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            // Anything the step throws is a failed attempt, recorded; only a dying JVM is left to the deadline.
             log.warn("Analysis step for node {} attempt {} failed: {}", cmd.nodeId(), cmd.attempt(), e.toString());
             send(new RecordAttemptFailure(cmd.nodeId(), cmd.attempt(), readable(e), true, false, clock.instant()));
         }

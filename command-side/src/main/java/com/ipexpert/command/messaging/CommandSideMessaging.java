@@ -5,6 +5,8 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import com.ipexpert.api.errors.DomainException;
 import com.ipexpert.edge.errors.DomainErrors.DomainErrorDetails;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.deadline.dbscheduler.DbSchedulerBinaryDeadlineDetails;
 import org.axonframework.deadline.dbscheduler.DbSchedulerDeadlineManager;
@@ -47,6 +49,15 @@ public class CommandSideMessaging {
         });
     }
 
+    /**
+     * Aggregates stay in memory between commands instead of being re-read from their events each time. Safe with
+     * one command-side instance, and behind Axon Server, which routes an aggregate's commands to one instance.
+     */
+    @Bean
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+
     /** The task db-scheduler runs when a deadline is due; Axon's auto-configuration builds the deadline manager on it. */
     @Bean
     @Qualifier("deadlineDetailsTask")
@@ -61,6 +72,9 @@ public class CommandSideMessaging {
                 .tableName("scheduled_tasks")
                 .threads(2)
                 .pollingInterval(pollingInterval)
+                // A deadline picked by a process that was then killed is taken over after ~20 s, not the default 30 min.
+                .heartbeatInterval(Duration.ofSeconds(5))
+                .missedHeartbeatsLimit(4)
                 .enableImmediateExecution()
                 .build();
     }

@@ -62,12 +62,10 @@ class CaseGraphProjection {
 
     @EventHandler
     void on(NodeCreated e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        long seq = jdbc.sql("select count(*) from case_node where case_id = ?").param(e.caseId().value())
-                .query(Long.class).single();
         int added = jdbc.sql("""
-                        insert into case_node (node_id, case_id, seq, type, status, content, metadata, created_at, updated_at)
-                        select ?, ?, ?, ?, ?, ?, null, ?, ? where not exists (select 1 from case_node where node_id = ?)""")
-                .params(e.nodeId().value(), e.caseId().value(), seq, e.type().name(), e.status().name(),
+                        insert into case_node (node_id, case_id, type, status, content, metadata, created_at, updated_at)
+                        select ?, ?, ?, ?, ?, null, ?, ? where not exists (select 1 from case_node where node_id = ?)""")
+                .params(e.nodeId().value(), e.caseId().value(), e.type().name(), e.status().name(),
                         write(e.content()), ts(e.createdAt(), at), ts(e.createdAt(), at), e.nodeId().value())
                 .update();
         if (added > 0) nodeChanged(e.caseId().value(), e.nodeId().value(), at);
@@ -152,7 +150,7 @@ class CaseGraphProjection {
                         insert into case_edge (case_id, source, target)
                         select ?, ?, ? where not exists (select 1 from case_edge where case_id = ? and source = ? and target = ?)""")
                 .params(caseId, source, target, caseId, source, target).update();
-        if (added > 0) {
+        if (added > 0 && watched(caseId)) {
             updates.emit(FindCaseGraph.class, q -> q.caseId().value().equals(caseId),
                     CaseChange.edge(caseId, new EdgeView(source, target)));
         }
@@ -164,13 +162,21 @@ class CaseGraphProjection {
 
     private void nodeChanged(String caseId, String nodeId, Instant at) {
         touch(caseId, at);
+        if (!watched(caseId)) return;
         store.node(caseId, nodeId).ifPresent(node -> updates.emit(FindCaseGraph.class,
                 q -> q.caseId().value().equals(caseId), CaseChange.node(caseId, node)));
     }
 
     private void caseChanged(String caseId) {
+        if (!watched(caseId)) return;
         store.summary(caseId).ifPresent(summary -> updates.emit(FindCaseGraph.class,
                 q -> q.caseId().value().equals(caseId), CaseChange.caseStatus(summary)));
+    }
+
+    /** Whether anyone streams this case: changes are read back for the stream only then (replays stay cheap). */
+    private boolean watched(String caseId) {
+        return updates.activeSubscriptions().stream()
+                .anyMatch(s -> s.getPayload() instanceof FindCaseGraph q && q.caseId().value().equals(caseId));
     }
 
     private String write(Object value) {
