@@ -57,13 +57,14 @@ public class CommandPathBenchmark {
         String db = "ipexpert_bench_" + Long.toHexString(System.currentTimeMillis());
         try (Connection c = DriverManager.getConnection(server + "postgres", user, password); Statement s = c.createStatement()) {
             s.execute("create database " + db);
+            s.execute("create database " + db + "_raw");
         }
         String url = server + db;
         System.out.printf("IP Expert command-path benchmark on %s, %d s per measurement, %d cores%n", url, seconds,
                 Runtime.getRuntime().availableProcessors());
 
-        double raw1 = rawInserts(url, user, password, 1, seconds);
-        double raw8 = rawInserts(url, user, password, 8, seconds);
+        double raw1 = rawInserts(url + "_raw", user, password, 1, seconds);
+        double raw8 = rawInserts(url + "_raw", user, password, 8, seconds);
         System.out.printf("raw PostgreSQL single-row event inserts: %,.0f commits/s (1 client), %,.0f commits/s (8 clients)%n", raw1, raw8);
 
         System.setProperty("axon.update-check.disabled", "true");
