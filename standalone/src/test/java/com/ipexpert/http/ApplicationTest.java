@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * Base of the HTTP tests: the whole application on a fresh PostgreSQL database, on a random port, spoken to
  * over real HTTP. One application serves every test class that extends this.
  */
-@SpringBootTest(classes = {IpExpertApplication.class, FaultInjection.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(classes = {IpExpertApplication.class, FaultInjection.class, TestClock.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApplicationTest {
     protected static final String ADMIN_PASSWORD = "admin-secret-123";
 
