@@ -1,0 +1,106 @@
+package com.ipexpert.command.knowledge;
+
+import com.ipexpert.retrieval.KnowledgePipeline;
+import com.ipexpert.retrieval.KnowledgeSettings;
+import com.ipexpert.retrieval.index.KnowledgeIndex;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Wires the knowledge base on the command side: the engine with its one Lucene index in {@code <data-dir>/index},
+ * the file store in {@code <data-dir>/files}, the checksum register, the ingestion worker and the index's writers.
+ * The index has exactly one writer process; searches from elsewhere arrive as queries.
+ */
+@Configuration
+@EnableConfigurationProperties(IngestionSettings.class)
+public class KnowledgeConfiguration {
+
+    @Bean
+    KnowledgeSettings knowledgeSettings() {
+        return KnowledgeSettings.defaults();
+    }
+
+    @Bean(destroyMethod = "")
+    KnowledgePipeline knowledgePipeline(@Value("${ipexpert.data-dir:./data}") Path dataDir, KnowledgeSettings settings) {
+        return KnowledgePipeline.onDisk(dataDir.resolve("index"), settings);
+    }
+
+    @Bean(destroyMethod = "close")
+    KnowledgeIndex knowledgeIndex(KnowledgePipeline pipeline) {
+        return pipeline.index();
+    }
+
+    @Bean
+    DocumentFiles documentFiles(@Value("${ipexpert.data-dir:./data}") Path dataDir) {
+        return new DirectoryDocumentFiles(dataDir.resolve("files"));
+    }
+
+    @Bean
+    DocumentChecksums documentChecksums(JdbcClient jdbc) {
+        return new JdbcDocumentChecksums(jdbc);
+    }
+
+    @Bean
+    @SuppressWarnings("unchecked")
+    DocumentUploads documentUploads(DocumentChecksums checksums, ApplicationContext context) {
+        return new DocumentUploads(checksums, () -> (Repository<Document>) context.getBean("documentRepository", Repository.class));
+    }
+
+    @Bean
+    DocumentRecords documentRecords(EventStore eventStore) {
+        return new DocumentRecords(eventStore);
+    }
+
+    @Bean
+    KnowledgeIndexing knowledgeIndexing(KnowledgePipeline pipeline) {
+        return new KnowledgeIndexing(pipeline);
+    }
+
+    @Bean(destroyMethod = "close")
+    IngestionWorker ingestionWorker(KnowledgePipeline pipeline, KnowledgeIndexing indexing, DocumentFiles files,
+                                    DocumentRecords records, CommandGateway commands, IngestionSettings settings,
+                                    Clock clock) {
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService executor = new ThreadPoolExecutor(settings.workerThreads(), settings.workerThreads(), 0,
+                TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(10_000), task -> {
+            Thread thread = new Thread(task, "ingestion-" + threads.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        return new IngestionWorker(pipeline, indexing, files, records, commands, executor, clock);
+    }
+
+    @Bean
+    KnowledgeIndexProjection knowledgeIndexProjection(KnowledgeIndexing indexing, DocumentRecords records) {
+        return new KnowledgeIndexProjection(indexing, records);
+    }
+
+    @Bean
+    @SuppressWarnings("unchecked")
+    DocumentRemovals documentRemovals(DocumentChecksums checksums, ApplicationContext context, DocumentFiles files,
+                                      KnowledgeIndexing indexing) {
+        return new DocumentRemovals(checksums, () -> (Repository<Document>) context.getBean("documentRepository", Repository.class),
+                files, indexing::delete);
+    }
+
+    /** The agent's retrieval (picked up by {@code AgentConfiguration}) and the answerer of search queries. */
+    @Bean
+    KnowledgeSearch knowledgeSearch(KnowledgeIndex index) {
+        return new KnowledgeSearch(index);
+    }
+}

@@ -1,0 +1,56 @@
+package com.ipexpert.command.knowledge;
+
+import com.ipexpert.analyst.Evidence;
+import com.ipexpert.api.cases.RetrievalSettings;
+import com.ipexpert.api.knowledge.DocumentQueries.SearchKnowledge;
+import com.ipexpert.api.knowledge.DocumentViews.KnowledgeHit;
+import com.ipexpert.api.knowledge.DocumentViews.KnowledgeHits;
+import com.ipexpert.command.agent.KnowledgeRetrieval;
+import com.ipexpert.retrieval.index.KnowledgeIndex;
+import com.ipexpert.retrieval.index.KnowledgeQuery;
+import com.ipexpert.retrieval.index.SearchHit;
+import org.axonframework.queryhandling.QueryHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/**
+ * Searches the knowledge index: answers {@link SearchKnowledge} for the search endpoint, and is the agent's
+ * {@link KnowledgeRetrieval}. Lives beside the index (which has one writer, in this process); the query side
+ * reaches it through the query bus, so it needs no index of its own.
+ */
+class KnowledgeSearch implements KnowledgeRetrieval {
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeSearch.class);
+    private final KnowledgeIndex index;
+
+    KnowledgeSearch(KnowledgeIndex index) {
+        this.index = index;
+    }
+
+    @QueryHandler
+    KnowledgeHits handle(SearchKnowledge query) {
+        List<SearchHit> hits = index.search(new KnowledgeQuery(query.text(), query.weight(), query.tags(), query.vendor(), query.k()));
+        return new KnowledgeHits(hits.stream().map(h -> new KnowledgeHit(h.chunkId(), h.docId(), h.fileName(),
+                blankToNull(h.vendor()), h.tags(), h.text(), h.score(), h.location().describe())).toList());
+    }
+
+    @Override
+    public List<Evidence> retrieve(String query, String vendor, RetrievalSettings settings, int limit) {
+        if (query == null || query.isBlank()) return List.of();
+        RetrievalSettings s = settings == null ? RetrievalSettings.defaults() : settings;
+        try {
+            return index.search(new KnowledgeQuery(query, s.weight(), s.filterTags(), vendor, Math.max(1, Math.min(100, limit))))
+                    .stream().map(h -> new Evidence(h.chunkId(), h.docId(), h.fileName(), blankToNull(h.vendor()), h.tags(),
+                            h.location().describe(), h.text(), h.score())).toList();
+        } catch (RuntimeException e) {
+            // An analysis without evidence is still an analysis; the failure is the index's, not the case's.
+            log.warn("Knowledge retrieval failed; the step goes on without evidence", e);
+            return List.of();
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}
