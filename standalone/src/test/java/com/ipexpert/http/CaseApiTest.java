@@ -92,8 +92,8 @@ class CaseApiTest extends ApplicationTest {
         assertThat(graph.body().get("edges")).hasSize(3);
         assertThat(graph.body().get("createdAt").asText()).endsWith("Z");
 
-        Api.Response byCategory = engineer.get("/api/v1/cases?category=OSPF&vendor=huawei");
-        assertThat(byCategory.body()).extracting(n -> n.get("caseId").asText()).contains(caseId);
+        engineer.await("/api/v1/cases?category=OSPF&vendor=huawei",
+                r -> r.body().findValuesAsText("caseId").contains(caseId), ANALYSIS);
         assertThat(engineer.get("/api/v1/cases?category=BGP").body()).isEmpty();
 
         Api.Response feedback = engineer.post("/api/v1/cases/" + caseId + "/feedback",

@@ -84,6 +84,9 @@ class CaseGraphProjection {
                 .params(e.type().name(), e.status().name(), write(e.content()), write(e.metadata()), Timestamp.from(at),
                         e.nodeId().value())
                 .update();
+        // The case shows the agent's current view of category and vendor as soon as the node does.
+        jdbc.sql("update case_view set category = coalesce(?, category), vendor = coalesce(?, vendor) where case_id = ?")
+                .params(e.category(), e.vendor(), e.caseId().value()).update();
         nodeChanged(e.caseId().value(), e.nodeId().value(), at);
     }
 
