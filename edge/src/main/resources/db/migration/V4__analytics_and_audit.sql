@@ -18,11 +18,11 @@ create index ix_statistics_case_day on statistics_case (opened_day, created_at);
 -- Counters per UTC day of opening and current fault category ('' while a case is not classified yet):
 -- the dashboard's numbers are sums of these, never a scan of cases.
 create table statistics_daily (
-    day      date        not null,
-    category varchar(32) not null,
-    opened   integer     not null,
-    solved   integer     not null,
-    primary key (day, category)
+    opened_day date        not null,
+    category   varchar(32) not null,
+    opened     integer     not null,
+    solved     integer     not null,
+    primary key (opened_day, category)
 );
 
 create table feedback_review (

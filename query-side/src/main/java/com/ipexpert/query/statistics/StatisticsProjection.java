@@ -97,10 +97,10 @@ class StatisticsProjection {
 
     /** Moves the counters of a day and category; one segment per processor, so update-then-insert does not race. */
     private void count(LocalDate day, String category, int opened, int solved) {
-        int updated = jdbc.sql("update statistics_daily set opened = opened + ?, solved = solved + ? where day = ? and category = ?")
+        int updated = jdbc.sql("update statistics_daily set opened = opened + ?, solved = solved + ? where opened_day = ? and category = ?")
                 .params(opened, solved, day, category).update();
         if (updated == 0) {
-            jdbc.sql("insert into statistics_daily (day, category, opened, solved) values (?, ?, ?, ?)")
+            jdbc.sql("insert into statistics_daily (opened_day, category, opened, solved) values (?, ?, ?, ?)")
                     .params(day, category, opened, solved).update();
         }
     }

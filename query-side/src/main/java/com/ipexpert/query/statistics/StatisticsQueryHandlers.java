@@ -34,7 +34,7 @@ class StatisticsQueryHandlers {
         LocalDate first = query.today().minusDays(query.days() - 1L);
         List<CategoryCount> categories = jdbc.sql("""
                         select category, sum(opened) from statistics_daily
-                         where day between ? and ? and category <> ?
+                         where opened_day between ? and ? and category <> ?
                          group by category having sum(opened) > 0
                          order by sum(opened) desc, category""")
                 .params(first, query.today(), StatisticsProjection.UNCLASSIFIED)
@@ -42,7 +42,7 @@ class StatisticsQueryHandlers {
         record Day(long opened, long solved) {
         }
         Map<LocalDate, Day> days = new HashMap<>();
-        jdbc.sql("select day, sum(opened), sum(solved) from statistics_daily where day between ? and ? group by day")
+        jdbc.sql("select opened_day, sum(opened), sum(solved) from statistics_daily where opened_day between ? and ? group by opened_day")
                 .params(first, query.today())
                 .query(rs -> {
                     days.put(rs.getObject(1, LocalDate.class), new Day(rs.getLong(2), rs.getLong(3)));
