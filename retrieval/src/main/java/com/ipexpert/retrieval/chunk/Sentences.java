@@ -23,7 +23,7 @@ final class Sentences {
         int n = text.length();
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            boolean end = CHINESE_ENDS.indexOf(c) >= 0 || c == '!' || c == '?' && isSpaceOrEnd(text, i + 1)
+            boolean end = CHINESE_ENDS.indexOf(c) >= 0 || (c == '!' || c == '?') && isSpaceOrEnd(text, i + 1)
                     || c == '.' && englishSentenceEnds(text, start, i);
             if (!end) continue;
             int j = i + 1;

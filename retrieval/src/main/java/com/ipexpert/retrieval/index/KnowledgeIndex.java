@@ -33,6 +33,11 @@ public interface KnowledgeIndex extends AutoCloseable {
 
     List<SearchHit> search(KnowledgeQuery query);
 
+    /** The same search with its parts spelled out; {@code vendor} may be null and {@code tags} empty. */
+    default List<SearchHit> search(String text, double weight, List<String> tags, String vendor, int k) {
+        return search(new KnowledgeQuery(text, weight, tags, vendor, k));
+    }
+
     @Override
     void close();
 }
