@@ -9,13 +9,18 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import java.time.Clock;
 
-/** Wires the agent: its settings, the analyst in use, and the worker that runs steps on a bounded pool. */
+/**
+ * Wires the agent: its settings, the analyst in use (the LLM analyst when a model is configured, see
+ * {@link LlmConfiguration}, else the offline one), and the worker that runs steps on a bounded pool.
+ */
 @Configuration
 @EnableConfigurationProperties(AgentSettings.class)
+@Import(LlmConfiguration.class) // registered first, so the offline analyst below sees whether a model analyst exists
 public class AgentConfiguration {
 
     @Bean

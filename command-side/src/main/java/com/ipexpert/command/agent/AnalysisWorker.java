@@ -4,6 +4,7 @@ import com.ipexpert.analyst.AnalysisDecision;
 import com.ipexpert.analyst.AnalysisDecision.NeedMoreInformation;
 import com.ipexpert.analyst.AnalysisDecision.ProposedSolution;
 import com.ipexpert.analyst.Analyst;
+import com.ipexpert.analyst.AnalystFailure;
 import com.ipexpert.analyst.CaseConversation;
 import com.ipexpert.analyst.Evidence;
 import com.ipexpert.api.agent.AgentCommands.PerformAnalysis;
@@ -35,6 +36,9 @@ import java.util.concurrent.RejectedExecutionException;
 public class AnalysisWorker {
     private static final Logger log = LoggerFactory.getLogger(AnalysisWorker.class);
     static final int EVIDENCE_LIMIT = 5;
+    /** What an LLM analyst's trace holds that a reader of the step wants first. */
+    static final List<String> MODEL_TRACE_KEYS = List.of("model", "promptVersion", "tokens", "modelLatencyMs",
+            "droppedCitations", "droppedCommands", "droppedQuestions", "fallback");
 
     private final CaseConversations conversations;
     private final KnowledgeRetrieval retrieval;
@@ -85,6 +89,11 @@ public class AnalysisWorker {
                     decision instanceof NeedMoreInformation ? AnalysisOutcome.CLARIFICATION : AnalysisOutcome.SOLUTION,
                     contentOf(decision), metadataOf(decision, settings, evidence, cmd.attempt(), latencyMs),
                     decision.category(), decision.vendor(), clock.instant()));
+        } catch (AnalystFailure e) {
+            // The analyst knows whether another attempt can help: a refused request or key fails the node at once.
+            log.warn("Analysis step for node {} attempt {} failed ({}): {}", cmd.nodeId(), cmd.attempt(),
+                    e.retryable() ? "retryable" : "not retryable", e.getMessage());
+            send(new RecordAttemptFailure(cmd.nodeId(), cmd.attempt(), e.getMessage(), e.retryable(), false, clock.instant()));
         } catch (RuntimeException | LinkageError | AssertionError e) {
             // Anything the step throws is a failed attempt, recorded; only a dying JVM is left to the deadline.
             log.warn("Analysis step for node {} attempt {} failed: {}", cmd.nodeId(), cmd.attempt(), e.toString());
@@ -131,12 +140,18 @@ public class AnalysisWorker {
         metadata.put("vendor", decision.vendor());
         metadata.put("analyst", analyst.name());
         metadata.put("analystVersion", analyst.version());
+        metadata.put("decision", decision instanceof NeedMoreInformation ? "clarify" : "solution");
+        Map<String, Object> trace = decision.trace() == null ? Map.of() : decision.trace();
+        // A model's step says at the top which model and prompt answered, what it cost and what was dropped.
+        for (String key : MODEL_TRACE_KEYS) {
+            if (trace.containsKey(key)) metadata.put(key, trace.get(key));
+        }
         metadata.put("attempt", attempt);
         metadata.put("latencyMs", latencyMs);
         metadata.put("retrieval", Map.of("weight", settings.weight(), "filterTags", settings.filterTags()));
         metadata.put("evidence", evidence.stream()
                 .map(e -> Map.<String, Object>of("chunkId", e.chunkId(), "score", e.score())).toList());
-        metadata.put("trace", decision.trace() == null ? Map.of() : decision.trace());
+        metadata.put("trace", trace);
         return metadata;
     }
 

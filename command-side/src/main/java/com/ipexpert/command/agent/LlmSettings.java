@@ -1,0 +1,45 @@
+package com.ipexpert.command.agent;
+
+import com.ipexpert.analyst.llm.ModelEndpoint;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+import java.time.Duration;
+
+/**
+ * The language model the agent asks, under {@code ipexpert.llm}: any OpenAI-compatible chat endpoint. Without an
+ * API key the offline analyst answers. {@link #toString()} never shows the key.
+ *
+ * @param baseUrl     the API root, e.g. {@code https://dashscope.aliyuncs.com/compatible-mode/v1} or {@code http://localhost:11434/v1}
+ * @param apiKey      the bearer key; unset or blank means no model
+ * @param model       the model's name as the endpoint knows it
+ * @param timeout     how long one model request may take; keep it under {@code ipexpert.agent.step-timeout}
+ * @param temperature sampling temperature
+ * @param maxTokens   the longest reply
+ */
+@ConfigurationProperties("ipexpert.llm")
+public record LlmSettings(@DefaultValue("https://api.openai.com/v1") String baseUrl, String apiKey,
+                          @DefaultValue("gpt-4o-mini") String model, @DefaultValue("45s") Duration timeout,
+                          @DefaultValue("0.2") Double temperature, @DefaultValue("1500") Integer maxTokens) {
+
+    public LlmSettings {
+        if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("ipexpert.llm.timeout must be positive");
+        if (temperature != null && (temperature < 0 || temperature > 2)) throw new IllegalArgumentException("ipexpert.llm.temperature must be within 0..2");
+        if (maxTokens != null && maxTokens < 1) throw new IllegalArgumentException("ipexpert.llm.max-tokens must be at least 1");
+    }
+
+    /** Whether a key is set, so the model is used. */
+    public boolean configured() {
+        return apiKey != null && !apiKey.isBlank();
+    }
+
+    public ModelEndpoint endpoint() {
+        return new ModelEndpoint(baseUrl, apiKey.strip(), model, timeout, temperature, maxTokens);
+    }
+
+    @Override
+    public String toString() {
+        return "LlmSettings[baseUrl=" + baseUrl + ", apiKey=" + (configured() ? "***" : "unset") + ", model=" + model
+                + ", timeout=" + timeout + ", temperature=" + temperature + ", maxTokens=" + maxTokens + "]";
+    }
+}

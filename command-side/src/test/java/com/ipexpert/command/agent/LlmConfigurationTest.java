@@ -1,0 +1,64 @@
+package com.ipexpert.command.agent;
+
+import com.ipexpert.analyst.Analyst;
+import com.ipexpert.analyst.llm.LlmAnalyst;
+import com.ipexpert.analyst.offline.OfflineAnalyst;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.info.Info;
+import org.springframework.boot.actuate.info.InfoContributor;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import java.time.Clock;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+
+/** Which analyst the agent uses is configuration: a model key switches the LLM analyst on, and the info endpoint says so. */
+class LlmConfigurationTest {
+
+    private final ApplicationContextRunner agent = new ApplicationContextRunner()
+            .withUserConfiguration(AgentConfiguration.class)
+            .withBean(EventStore.class, () -> mock(EventStore.class))
+            .withBean(CommandGateway.class, () -> mock(CommandGateway.class))
+            .withBean(Clock.class, Clock::systemUTC);
+
+    @Test
+    void with_an_api_key_the_agent_asks_the_configured_model() {
+        agent.withPropertyValues("ipexpert.llm.api-key=sk-wiring-test", "ipexpert.llm.base-url=http://127.0.0.1:9/v1",
+                        "ipexpert.llm.model=qwen-plus")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(Analyst.class);
+                    Analyst analyst = context.getBean(Analyst.class);
+                    assertThat(analyst).isInstanceOf(LlmAnalyst.class);
+                    assertThat(analyst.name()).isEqualTo("qwen-plus");
+                    assertThat(info(context.getBean(InfoContributor.class))).isEqualTo(Map.of(
+                            "kind", "llm", "name", "qwen-plus", "model", "qwen-plus", "promptVersion", "diagnosis-v1"));
+                    assertThat(context.getBean(LlmSettings.class).toString()).doesNotContain("sk-wiring-test");
+                });
+    }
+
+    @Test
+    void without_an_api_key_the_offline_analyst_answers() {
+        agent.run(context -> {
+            assertThat(context).hasSingleBean(Analyst.class);
+            assertThat(context.getBean(Analyst.class)).isInstanceOf(OfflineAnalyst.class);
+            assertThat(info(context.getBean(InfoContributor.class))).isEqualTo(Map.of(
+                    "kind", "offline", "name", "offline", "version", OfflineAnalyst.VERSION));
+        });
+    }
+
+    @Test
+    void a_blank_api_key_counts_as_none() {
+        agent.withPropertyValues("ipexpert.llm.api-key= ")
+                .run(context -> assertThat(context.getBean(Analyst.class)).isInstanceOf(OfflineAnalyst.class));
+    }
+
+    private static Object info(InfoContributor contributor) {
+        Info.Builder builder = new Info.Builder();
+        contributor.contribute(builder);
+        return builder.build().getDetails().get("analyst");
+    }
+}

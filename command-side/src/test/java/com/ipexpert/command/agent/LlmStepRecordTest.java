@@ -1,0 +1,98 @@
+package com.ipexpert.command.agent;
+
+import com.ipexpert.analyst.AnalysisDecision;
+import com.ipexpert.analyst.AnalysisDecision.ProposedSolution;
+import com.ipexpert.analyst.Analyst;
+import com.ipexpert.analyst.AnalystFailure;
+import com.ipexpert.analyst.CaseConversation;
+import com.ipexpert.analyst.Evidence;
+import com.ipexpert.api.agent.AgentCommands.PerformAnalysis;
+import com.ipexpert.api.cases.CaseId;
+import com.ipexpert.api.cases.NodeCommands.ConcludeAnalysis;
+import com.ipexpert.api.cases.NodeCommands.RecordAttemptFailure;
+import com.ipexpert.api.cases.NodeId;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.BiFunction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/** What the worker records of a model's step: whether a failure may be retried, and which model answered at what cost. */
+class LlmStepRecordTest {
+    private final CaseConversations conversations = mock(CaseConversations.class);
+    private final CommandGateway commands = mock(CommandGateway.class);
+    private final PerformAnalysis step = new PerformAnalysis(NodeId.of("node-1"), CaseId.of("case-1"), 1, null);
+
+    LlmStepRecordTest() {
+        when(conversations.upTo(any(), any())).thenReturn(new CaseConversation("OSPF stuck in ExStart on a Huawei NE40E", List.of()));
+        when(commands.send(any(CommandMessage.class))).thenReturn(CompletableFuture.completedFuture(null));
+    }
+
+    private Object reportOf(BiFunction<CaseConversation, List<Evidence>, AnalysisDecision> analysis) {
+        Analyst analyst = new Analyst() {
+            public String name() {
+                return "qwen-plus";
+            }
+
+            public String version() {
+                return "diagnosis-v1";
+            }
+
+            public AnalysisDecision analyse(CaseConversation conversation, List<Evidence> evidence) {
+                return analysis.apply(conversation, evidence);
+            }
+        };
+        new AnalysisWorker(conversations, KnowledgeRetrieval.NONE, analyst, commands, Runnable::run, Clock.systemUTC()).run(step);
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<CommandMessage<?>> sent = ArgumentCaptor.forClass(CommandMessage.class);
+        verify(commands).send(sent.capture());
+        return sent.getValue().getPayload();
+    }
+
+    @Test
+    void a_request_the_model_refuses_fails_the_attempt_as_not_retryable() {
+        Object report = reportOf((c, e) -> {
+            throw AnalystFailure.notRetryable("the model endpoint rejected the API key (HTTP 401)", null);
+        });
+
+        assertThat(report).isInstanceOfSatisfying(RecordAttemptFailure.class, failure -> {
+            assertThat(failure.retryable()).isFalse();
+            assertThat(failure.reason()).isEqualTo("the model endpoint rejected the API key (HTTP 401)");
+        });
+    }
+
+    @Test
+    void a_rate_limited_model_fails_the_attempt_as_retryable() {
+        Object report = reportOf((c, e) -> {
+            throw AnalystFailure.retryable("the model endpoint is rate limiting (HTTP 429)", null);
+        });
+
+        assertThat(report).isInstanceOfSatisfying(RecordAttemptFailure.class, failure -> assertThat(failure.retryable()).isTrue());
+    }
+
+    @Test
+    void a_models_step_records_the_model_the_prompt_version_the_tokens_and_what_was_dropped() {
+        Map<String, Object> trace = Map.of("model", "qwen-plus", "promptVersion", "diagnosis-v1",
+                "tokens", Map.of("input", 812, "output", 144), "modelLatencyMs", 930L, "droppedCitations", List.of("made-up#1"));
+        Object report = reportOf((c, e) -> new ProposedSolution("OSPF", "Huawei", "Align the MTU.", List.of(),
+                List.of("display ospf peer"), trace));
+
+        assertThat(report).isInstanceOfSatisfying(ConcludeAnalysis.class, concluded -> assertThat(concluded.metadata())
+                .containsEntry("analyst", "qwen-plus").containsEntry("analystVersion", "diagnosis-v1")
+                .containsEntry("decision", "solution").containsEntry("model", "qwen-plus")
+                .containsEntry("promptVersion", "diagnosis-v1").containsEntry("tokens", Map.of("input", 812, "output", 144))
+                .containsEntry("modelLatencyMs", 930L).containsEntry("droppedCitations", List.of("made-up#1"))
+                .containsEntry("trace", trace));
+    }
+}
