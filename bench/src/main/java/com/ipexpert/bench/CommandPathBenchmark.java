@@ -107,6 +107,7 @@ public class CommandPathBenchmark {
         } finally {
             context.close();
         }
+        System.exit(0); // the HTTP client's and the load generators' threads must not keep the JVM alive
     }
 
     /** Commits of one event-sized row each (1 KB payload), the ceiling of any event store on this database. */
