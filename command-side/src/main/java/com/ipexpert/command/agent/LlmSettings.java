@@ -13,13 +13,13 @@ import java.time.Duration;
  * @param baseUrl     the API root, e.g. {@code https://dashscope.aliyuncs.com/compatible-mode/v1} or {@code http://localhost:11434/v1}
  * @param apiKey      the bearer key; unset or blank means no model
  * @param model       the model's name as the endpoint knows it
- * @param timeout     how long one model request may take; keep it under {@code ipexpert.agent.step-timeout}
+ * @param timeout     how long one model request may take; a step asks at most twice, so keep twice this under {@code ipexpert.agent.step-timeout}
  * @param temperature sampling temperature
  * @param maxTokens   the longest reply
  */
 @ConfigurationProperties("ipexpert.llm")
 public record LlmSettings(@DefaultValue("https://api.openai.com/v1") String baseUrl, String apiKey,
-                          @DefaultValue("gpt-4o-mini") String model, @DefaultValue("45s") Duration timeout,
+                          @DefaultValue("gpt-4o-mini") String model, @DefaultValue("25s") Duration timeout,
                           @DefaultValue("0.2") Double temperature, @DefaultValue("1500") Integer maxTokens) {
 
     public LlmSettings {
