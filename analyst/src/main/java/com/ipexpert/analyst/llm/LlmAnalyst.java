@@ -19,6 +19,7 @@ import dev.langchain4j.data.message.UserMessage;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
+import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -282,7 +283,13 @@ public final class LlmAnalyst implements Analyst {
             call.put("finishReason", response.finishReason() == null ? null : response.finishReason().name().toLowerCase(Locale.ROOT));
             calls.add(call);
             String text = response.aiMessage() == null ? null : response.aiMessage().text();
-            return ModelReply.parse(text);
+            try {
+                return ModelReply.parse(text);
+            } catch (AnalystFailure unreadable) {
+                if (response.finishReason() != FinishReason.LENGTH) throw unreadable;
+                throw AnalystFailure.retryable(unreadable.getMessage() + "; the reply was cut at the token limit ("
+                        + out + " tokens): raise the model's reply limit", null);
+            }
         }
 
         Map<String, Object> trace(ModelReply reply, String category, Vendor vendor) {

@@ -30,6 +30,7 @@ record ModelReply(boolean clarify, String category, String vendor, String analys
                   String answer, List<String> citations, List<String> commands) {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final Pattern THINKING = Pattern.compile("<think>.*?</think>", Pattern.DOTALL);
     private static final Pattern FENCE = Pattern.compile("```(?:json|JSON)?\\s*\\R?(.*?)```", Pattern.DOTALL);
 
     static ModelReply parse(String reply) {
@@ -38,6 +39,9 @@ record ModelReply(boolean clarify, String category, String vendor, String analys
         if (root == null) throw invalid("the model's reply is not a JSON object (" + reply.length() + " characters)");
 
         String decision = text(root, "decision");
+        // some models leave out the discriminator; the fields say which decision it is
+        if (decision == null && root.hasNonNull("answer")) decision = "solution";
+        if (decision == null && root.hasNonNull("questions")) decision = "clarify";
         if (decision == null) throw invalid("the model's reply has no \"decision\"");
         String kind = decision.toLowerCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
         String category = text(root, "category");
@@ -58,15 +62,19 @@ record ModelReply(boolean clarify, String category, String vendor, String analys
         }
     }
 
-    /** The first JSON object in the reply: the whole reply, a fenced block, or the outermost braces. */
-    private static JsonNode readObject(String reply) {
+    /**
+     * The decision object in the reply: the whole reply, a fenced block, or the first object that starts at a brace
+     * (what follows it is ignored). A reasoning model's {@code <think>} block is skipped first.
+     */
+    private static JsonNode readObject(String written) {
+        String reply = THINKING.matcher(written).replaceAll("").strip();
         List<String> candidates = new ArrayList<>();
-        candidates.add(reply.strip());
+        candidates.add(reply);
         Matcher fence = FENCE.matcher(reply);
         while (fence.find()) candidates.add(fence.group(1).strip());
-        int open = reply.indexOf('{');
-        int close = reply.lastIndexOf('}');
-        if (open >= 0 && close > open) candidates.add(reply.substring(open, close + 1));
+        for (int open = reply.indexOf('{'), tried = 0; open >= 0 && tried < 20; open = reply.indexOf('{', open + 1), tried++) {
+            candidates.add(reply.substring(open));
+        }
         for (String candidate : candidates) {
             try {
                 JsonNode node = JSON.readTree(candidate);

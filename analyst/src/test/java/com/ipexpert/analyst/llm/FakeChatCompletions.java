@@ -51,11 +51,20 @@ final class FakeChatCompletions implements AutoCloseable {
 
     /** The model answers with this message content, and reports these token counts. */
     synchronized FakeChatCompletions replies(String content, int promptTokens, int completionTokens) {
+        return replies(content, promptTokens, completionTokens, "stop");
+    }
+
+    /** The model's reply stops at the token limit ({@code finish_reason: length}). */
+    synchronized FakeChatCompletions cutsOff(String content) {
+        return replies(content, 100, 800, "length");
+    }
+
+    private FakeChatCompletions replies(String content, int promptTokens, int completionTokens, String finishReason) {
         Map<String, Object> body = Map.of(
                 "id", "chatcmpl-" + (script.size() + 1), "object", "chat.completion", "created", 1_700_000_000,
                 "model", "fake-model",
                 "choices", List.of(Map.of("index", 0, "message", Map.of("role", "assistant", "content", content),
-                        "finish_reason", "stop")),
+                        "finish_reason", finishReason)),
                 "usage", Map.of("prompt_tokens", promptTokens, "completion_tokens", completionTokens,
                         "total_tokens", promptTokens + completionTokens));
         script.add(new Reply(200, write(body), 0));

@@ -140,6 +140,16 @@ class LlmAnalystTest {
     }
 
     @Test
+    void a_reply_cut_at_the_token_limit_says_so_in_the_failure() {
+        endpoint.cutsOff("{\"decision\": \"solution\", \"answer\": \"The MTU on GE0/0/1 is");
+
+        AnalystFailure failure = catchThrowableOfType(() -> analyst().analyse(question(OSPF_HUAWEI), List.of()), AnalystFailure.class);
+
+        assertThat(failure.retryable()).isTrue();
+        assertThat(failure.getMessage()).contains("cut at the token limit (800 tokens)");
+    }
+
+    @Test
     void a_rate_limited_request_is_a_retryable_failure_the_client_does_not_retry_itself() {
         endpoint.fails(429, "Rate limit reached for requests").replies("{\"decision\":\"solution\",\"answer\":\"Align the MTU.\"}");
         LlmAnalyst analyst = analyst();
