@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -36,37 +35,7 @@ class KnowledgeApiTest extends ApplicationTest {
     // ---- helpers -------------------------------------------------------------------------------------------
 
     private Api.Response upload(Api api, String fileName, byte[] content, List<String> tags, String vendor) {
-        String boundary = "----ipexpert" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        if (fileName != null) {
-            part(body, boundary, "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
-                    + "Content-Type: application/octet-stream\r\n", content);
-        }
-        for (String tag : tags) {
-            part(body, boundary, "Content-Disposition: form-data; name=\"tags\"\r\n", tag.getBytes(StandardCharsets.UTF_8));
-        }
-        if (vendor != null) {
-            part(body, boundary, "Content-Disposition: form-data; name=\"vendor\"\r\n", vendor.getBytes(StandardCharsets.UTF_8));
-        }
-        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpRequest request = api.request(DOCUMENTS).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-        try {
-            HttpResponse<String> response = api.client().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            JsonNode json = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
-            return new Api.Response(response.statusCode(), json, response.body());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void part(ByteArrayOutputStream body, String boundary, String headers, byte[] content) {
-        body.writeBytes(("--" + boundary + "\r\n" + headers + "\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(content);
-        body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
+        return KnowledgeFiles.upload(api, fileName, content, tags, vendor);
     }
 
     private String uploaded(Api api, String fileName, byte[] content, List<String> tags, String vendor) {

@@ -8,14 +8,61 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-/** Real, small knowledge files built in the test: a PDF with a text layer per page, a DOCX, a PDF with no text. */
+/**
+ * Real, small knowledge files built in the test (a PDF with a text layer per page, a DOCX, a PDF with no text),
+ * and their upload as a multipart request, as a browser sends it.
+ */
 final class KnowledgeFiles {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private KnowledgeFiles() {
+    }
+
+    /** {@code POST /api/v1/knowledge/documents}; a null file name leaves the file part out. */
+    static Api.Response upload(Api api, String fileName, byte[] content, List<String> tags, String vendor) {
+        String boundary = "----ipexpert" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        if (fileName != null) {
+            part(body, boundary, "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                    + "Content-Type: application/octet-stream\r\n", content);
+        }
+        for (String tag : tags) {
+            part(body, boundary, "Content-Disposition: form-data; name=\"tags\"\r\n", tag.getBytes(StandardCharsets.UTF_8));
+        }
+        if (vendor != null) {
+            part(body, boundary, "Content-Disposition: form-data; name=\"vendor\"\r\n", vendor.getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = api.request("/api/v1/knowledge/documents")
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        try {
+            HttpResponse<String> response = api.client().send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            JsonNode json = response.body() == null || response.body().isBlank() ? null : JSON.readTree(response.body());
+            return new Api.Response(response.statusCode(), json, response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void part(ByteArrayOutputStream body, String boundary, String headers, byte[] content) {
+        body.writeBytes(("--" + boundary + "\r\n" + headers + "\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
     }
 
     /** One page per entry, each a list of lines. */
