@@ -1,5 +1,7 @@
 package com.ipexpert.api.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,8 @@ public final class AuditViews {
     public record InvalidEvent(String aggregateId, long sequence) {
     }
 
-    public record ChainVerdict(boolean valid, int events, InvalidEvent firstInvalid) {
+    /** {@code firstInvalid} is left out of the answer when every link holds. */
+    public record ChainVerdict(boolean valid, int events,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) InvalidEvent firstInvalid) {
     }
 }
