@@ -8,6 +8,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
@@ -20,11 +21,16 @@ import java.time.Clock;
  */
 @Configuration
 @EnableConfigurationProperties(AgentSettings.class)
-@Import(LlmConfiguration.class) // registered first, so the offline analyst below sees whether a model analyst exists
+@Import(LlmConfiguration.class)
 public class AgentConfiguration {
 
+    /**
+     * The offline analyst, unless a model is configured: decided by the key itself rather than by the LLM bean, because
+     * the order in which component scanning registers configuration classes would otherwise decide it.
+     */
     @Bean
     @ConditionalOnMissingBean(Analyst.class)
+    @Conditional(LlmConfiguration.NoApiKey.class)
     Analyst offlineAnalyst() {
         return new OfflineAnalyst();
     }

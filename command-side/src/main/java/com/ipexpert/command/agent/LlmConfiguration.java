@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * The LLM analyst, in use when {@code ipexpert.llm.api-key} is set (else the offline analyst answers), and what
  * {@code /actuator/info} says about the analyst in use: its kind, name, model and prompt or rules version, never the key.
- * Imported by {@link AgentConfiguration} so its analyst is known before the offline one is considered.
+ * The offline analyst ({@link AgentConfiguration}) stands aside by the same condition on the key.
  */
 @Configuration
 @EnableConfigurationProperties(LlmSettings.class)
@@ -53,11 +53,22 @@ public class LlmConfiguration {
     }
 
     /** A blank key counts as none: an empty environment variable must not switch the model on. */
+    static boolean apiKeyConfigured(ConditionContext context) {
+        String key = context.getEnvironment().getProperty(API_KEY);
+        return key != null && !key.isBlank();
+    }
+
     static class ApiKeyConfigured implements Condition {
         @Override
         public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
-            String key = context.getEnvironment().getProperty(API_KEY);
-            return key != null && !key.isBlank();
+            return apiKeyConfigured(context);
+        }
+    }
+
+    static class NoApiKey implements Condition {
+        @Override
+        public boolean matches(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            return !apiKeyConfigured(context);
         }
     }
 }

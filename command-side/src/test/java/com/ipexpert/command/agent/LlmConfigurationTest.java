@@ -20,7 +20,8 @@ import static org.mockito.Mockito.mock;
 class LlmConfigurationTest {
 
     private final ApplicationContextRunner agent = new ApplicationContextRunner()
-            .withUserConfiguration(AgentConfiguration.class)
+            // both, in the order component scanning finds them in the application
+            .withUserConfiguration(AgentConfiguration.class, LlmConfiguration.class)
             .withBean(EventStore.class, () -> mock(EventStore.class))
             .withBean(CommandGateway.class, () -> mock(CommandGateway.class))
             .withBean(Clock.class, Clock::systemUTC);
