@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * status and the endpoint's own short explanation, with anything that looks like a key masked.
  */
 final class ModelErrors {
-    private static final Pattern KEY_LIKE = Pattern.compile("(sk|key|Bearer)[-_ ]?[A-Za-z0-9*._-]{6,}");
+    private static final Pattern KEY_LIKE = Pattern.compile("\\b(sk-|Bearer\\s+)[A-Za-z0-9*._-]{4,}|\\b[A-Za-z0-9_-]{32,}\\b");
 
     private ModelErrors() {
     }

@@ -191,7 +191,8 @@ class LlmAnalystTest {
         AnalystFailure failure = catchThrowableOfType(() -> analyst().analyse(question(OSPF_HUAWEI), List.of()), AnalystFailure.class);
 
         assertThat(failure.retryable()).isFalse();
-        assertThat(failure.getMessage()).contains("HTTP 401").doesNotContain(KEY).doesNotContain("0123456789");
+        assertThat(failure.getMessage()).contains("HTTP 401").contains("Incorrect API key provided: ***")
+                .doesNotContain(KEY).doesNotContain("0123456789");
     }
 
     @Test
