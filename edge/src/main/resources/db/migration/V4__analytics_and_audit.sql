@@ -39,3 +39,27 @@ create table feedback_review (
     primary key (feedback_id)
 );
 create index ix_feedback_review_status on feedback_review (review_status, created_at);
+
+-- Knowledge coverage (statistics): which documents of which vendor are indexed, which vendors changed since
+-- they were last measured, and the last measure per topic and vendor (see the README for the definition).
+create table knowledge_coverage_document (
+    doc_id  varchar(64) not null,
+    vendor  varchar(64),
+    indexed boolean     not null,
+    primary key (doc_id)
+);
+
+create table knowledge_coverage_pending (
+    vendor     varchar(64)              not null,
+    changed_at timestamp with time zone not null,
+    primary key (vendor)
+);
+
+create table knowledge_coverage (
+    topic       varchar(32)              not null,
+    vendor      varchar(64)              not null,
+    coverage    integer                  not null,
+    probes      integer                  not null,
+    measured_at timestamp with time zone not null,
+    primary key (topic, vendor)
+);

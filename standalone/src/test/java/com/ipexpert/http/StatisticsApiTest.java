@@ -132,6 +132,48 @@ class StatisticsApiTest extends ApplicationTest {
         assertThat(values).isSortedAccordingTo((a, b) -> Long.compare(b, a)).allMatch(v -> v > 0);
     }
 
+    private static JsonNode coverage(Api.Response stats, String topic, String vendor) {
+        for (JsonNode c : stats.body().get("knowledgeCoverage")) {
+            if (c.get("topic").asText().equals(topic) && c.get("vendor").asText().equals(vendor)) return c;
+        }
+        return null;
+    }
+
+    @Test
+    void knowledge_coverage_measures_what_retrieval_finds_for_a_vendor_and_follows_its_documents() {
+        Api admin = admin();
+        Api analyst = newUser("analyst");
+        String vendor = "CoverageLab" + System.nanoTime();
+        String manual = """
+                OSPF troubleshooting guide.
+
+                When an OSPF neighbor is stuck in ExStart or Exchange, compare the interface MTU on both ends: the DD packets
+                carry the MTU and a mismatch keeps the adjacency from forming. Make the MTU equal on both sides.
+
+                When an OSPF neighbor stays in Init or 2-Way, check the hello and dead intervals, the network type and
+                authentication on both interfaces; a one-way hello means the peer does not see us.
+
+                When routes are missing, compare the LSDB on both routers: every LSA of the area must be present; check the
+                area configuration and the stub settings.
+                """;
+        Api.Response uploaded = KnowledgeFiles.upload(admin, "ospf-guide.txt", manual.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                List.of("ospf"), vendor);
+        assertThat(uploaded.status()).as(uploaded.raw()).isIn(200, 201, 202);
+        String docId = uploaded.body().get("docId").asText();
+        admin.await("/api/v1/knowledge/documents/" + docId, r -> r.status() == 200
+                && "INDEXED".equals(r.body().get("status").asText()), Duration.ofSeconds(60));
+
+        Api.Response measured = analyst.await("/api/v1/statistics?timeRange=7d", r -> {
+            JsonNode ospf = coverage(r, "OSPF", vendor);
+            return ospf != null && ospf.get("coverage").asInt() == 100;
+        }, Duration.ofSeconds(30));
+        assertThat(coverage(measured, "BGP", vendor).get("coverage").asInt()).isZero();
+        measured.body().get("knowledgeCoverage").forEach(c -> assertThat(c.get("coverage").asInt()).isBetween(0, 100));
+
+        assertThat(admin.method("DELETE", "/api/v1/knowledge/documents/" + docId).status()).isEqualTo(204);
+        analyst.await("/api/v1/statistics?timeRange=7d", r -> coverage(r, "OSPF", vendor) == null, Duration.ofSeconds(30));
+    }
+
     @Test
     void only_analysts_and_admins_read_statistics_and_a_range_must_be_known() {
         Api analyst = newUser("analyst");

@@ -1,18 +1,110 @@
 package com.ipexpert.query.statistics;
 
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ipexpert.api.knowledge.DocumentQueries.SearchKnowledge;
+import com.ipexpert.api.knowledge.DocumentViews.KnowledgeHit;
+import com.ipexpert.api.knowledge.DocumentViews.KnowledgeHits;
 import com.ipexpert.api.statistics.StatisticsViews.KnowledgeCoverage;
+import org.axonframework.queryhandling.QueryGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
- * How well indexed knowledge covers each topic and vendor. Not measured yet: the measure (probe questions per topic
- * answered by retrieval filtered to a vendor) needs the knowledge index, so until it is wired the dashboard shows
- * no coverage rather than made-up numbers.
+ * How well indexed knowledge covers each topic (fault category) for each vendor that has indexed documents: the
+ * share (0..100) of the topic's probe questions ({@code statistics/coverage-probes.json}) for which hybrid retrieval
+ * filtered to the vendor returns, among its top {@value #TOP_K}, a passage containing one of the probe's terms.
+ * A vendor is measured again when the dashboard is read after one of its documents was indexed, re-parsed or
+ * deleted; for {@link #SETTLE} after such a change it is measured at every read, since the index is filled by its
+ * own projection and may lag the change by a moment.
  */
 @Component
 class KnowledgeCoverageSource {
+    static final int TOP_K = 5;
+    static final Duration SETTLE = Duration.ofSeconds(15);
+    private static final double WEIGHT = 0.7;
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeCoverageSource.class);
+    private final JdbcClient jdbc;
+    private final QueryGateway queries;
+    private final Map<String, List<Probe>> probes;
+
+    record Probe(String question, List<String> terms) {
+    }
+
+    KnowledgeCoverageSource(JdbcClient jdbc, QueryGateway queries, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.queries = queries;
+        this.probes = load(json);
+    }
+
     List<KnowledgeCoverage> current() {
-        return List.of();
+        Instant now = Instant.now();
+        List<String> pending = jdbc.sql("select vendor from knowledge_coverage_pending order by vendor").query(String.class).list();
+        for (String vendor : pending) {
+            try {
+                measure(vendor, now);
+                jdbc.sql("delete from knowledge_coverage_pending where vendor = ? and changed_at < ?")
+                        .params(vendor, Timestamp.from(now.minus(SETTLE))).update();
+            } catch (RuntimeException e) {
+                log.warn("Knowledge coverage of {} could not be measured; the last measure stands", vendor, e);
+            }
+        }
+        return jdbc.sql("""
+                        select topic, vendor, coverage from knowledge_coverage c
+                         where exists (select 1 from knowledge_coverage_document d where d.vendor = c.vendor and d.indexed)
+                         order by topic, vendor""")
+                .query((rs, n) -> new KnowledgeCoverage(rs.getString(1), rs.getString(2), rs.getInt(3))).list();
+    }
+
+    private void measure(String vendor, Instant at) {
+        jdbc.sql("delete from knowledge_coverage where vendor = ?").param(vendor).update();
+        boolean indexed = jdbc.sql("select count(*) from knowledge_coverage_document where vendor = ? and indexed")
+                .param(vendor).query(Long.class).single() > 0;
+        if (!indexed) return;
+        probes.forEach((topic, questions) -> {
+            long answered = questions.stream().filter(p -> answered(p, vendor)).count();
+            int coverage = (int) Math.round(100.0 * answered / questions.size());
+            jdbc.sql("insert into knowledge_coverage (topic, vendor, coverage, probes, measured_at) values (?, ?, ?, ?, ?)")
+                    .params(topic, vendor, coverage, questions.size(), Timestamp.from(at)).update();
+        });
+    }
+
+    private boolean answered(Probe probe, String vendor) {
+        KnowledgeHits hits = queries.query(new SearchKnowledge(probe.question(), WEIGHT, List.of(), vendor, TOP_K),
+                KnowledgeHits.class).join();
+        for (KnowledgeHit hit : hits.items()) {
+            String text = hit.text() == null ? "" : hit.text().toLowerCase(Locale.ROOT);
+            if (probe.terms().stream().anyMatch(t -> text.contains(t.toLowerCase(Locale.ROOT)))) return true;
+        }
+        return false;
+    }
+
+    private static Map<String, List<Probe>> load(ObjectMapper json) {
+        try (InputStream in = KnowledgeCoverageSource.class.getResourceAsStream("/statistics/coverage-probes.json")) {
+            Map<String, Object> raw = json.readValue(in, new TypeReference<>() {
+            });
+            Map<String, List<Probe>> probes = new LinkedHashMap<>();
+            raw.forEach((topic, list) -> {
+                if (topic.startsWith("_")) return;
+                probes.put(topic, json.convertValue(list, new TypeReference<List<Probe>>() {
+                }));
+            });
+            return probes;
+        } catch (IOException e) {
+            throw new UncheckedIOException("The knowledge coverage probes cannot be read", e);
+        }
     }
 }
