@@ -206,6 +206,7 @@ class KnowledgeApiTest extends ApplicationTest {
         Api admin = admin();
         String docId = uploaded(admin, "dhcp.txt", "DHCP relay drops offers when option 82 is rewritten. echidnadhcp\n"
                 .getBytes(StandardCharsets.UTF_8), List.of(), null);
+        admin.await(DOCUMENTS + "/" + docId, r -> r.status() == 200, Duration.ofSeconds(10)); // the catalogue has it
         HttpRequest request = admin.request(DOCUMENTS + "/" + docId + "/stream").timeout(Duration.ofSeconds(120))
                 .header("Accept", "text/event-stream").GET().build();
         HttpResponse<InputStream> response = admin.client().send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -232,7 +233,10 @@ class KnowledgeApiTest extends ApplicationTest {
         assertThat(events.get(0).get("docId").asText()).isEqualTo(docId);
         assertThat(events.get(events.size() - 1).get("status").asText()).isEqualTo("INDEXED");
         assertThat(events.get(events.size() - 1).get("progress").asInt()).isEqualTo(100);
-        assertThat(admin.get(DOCUMENTS + "/no-such-doc/stream").status()).isEqualTo(404);
+        HttpResponse<String> unknown = admin.client().send(admin.request(DOCUMENTS + "/no-such-doc/stream")
+                .header("Accept", "text/event-stream").GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.body()).contains("NOT_FOUND");
     }
 
     // ---- delete ---------------------------------------------------------------------------------------------
@@ -325,6 +329,14 @@ class KnowledgeApiTest extends ApplicationTest {
         admin.await(DOCUMENTS + "/" + docId, r -> r.status() == 200, Duration.ofSeconds(10));
         assertThat(admin.get(DOCUMENTS + "/" + docId).body().get("fileName").asText()).isEqualTo("mpls notes.txt");
         settled(admin, docId);
+
+        String chinese = uploaded(admin, "华为 OSPF 手册.txt", "OSPF 邻居卡在 ExStart 时检查两端 MTU 是否一致。袋熊\n"
+                .getBytes(StandardCharsets.UTF_8), List.of("ospf"), "华为");
+        admin.await(DOCUMENTS + "/" + chinese, r -> r.status() == 200, Duration.ofSeconds(10));
+        Api.Response detail = admin.get(DOCUMENTS + "/" + chinese);
+        assertThat(detail.body().get("fileName").asText()).isEqualTo("华为 OSPF 手册.txt");
+        assertThat(detail.body().get("vendor").asText()).isEqualTo("Huawei");
+        settled(admin, chinese);
     }
 
     @Test

@@ -44,8 +44,11 @@ class Document {
     static final int MAX_FILE_NAME = 200;
     static final int MAX_TAGS = 20;
     static final int MAX_TAG_LENGTH = 50;
-    private static final Map<String, String> VENDORS = Map.of("huawei", "Huawei", "cisco", "Cisco", "h3c", "H3C",
-            "juniper", "Juniper", "zte", "ZTE", "ruijie", "Ruijie");
+    /** The vendors seen in practice, by their English and Chinese names, each with its usual spelling. */
+    private static final Map<String, String> VENDORS = Map.ofEntries(Map.entry("huawei", "Huawei"),
+            Map.entry("华为", "Huawei"), Map.entry("cisco", "Cisco"), Map.entry("思科", "Cisco"), Map.entry("h3c", "H3C"),
+            Map.entry("华三", "H3C"), Map.entry("新华三", "H3C"), Map.entry("juniper", "Juniper"), Map.entry("瞻博", "Juniper"),
+            Map.entry("zte", "ZTE"), Map.entry("中兴", "ZTE"), Map.entry("ruijie", "Ruijie"), Map.entry("锐捷", "Ruijie"));
 
     @AggregateIdentifier
     private DocumentId id;
@@ -215,7 +218,7 @@ class Document {
         return name;
     }
 
-    /** Known vendors get their usual spelling ("huawei" → "Huawei"); others are kept, trimmed; blank is none. */
+    /** Known vendors get their usual spelling ("huawei", "华为" → "Huawei"); others are kept, trimmed; blank is none. */
     static String normaliseVendor(String raw) {
         if (raw == null || raw.isBlank()) return null;
         String vendor = raw.strip();

@@ -111,6 +111,8 @@ class DocumentTest {
         assertThat(Document.normaliseVendor("  Arista ")).isEqualTo("Arista");
         assertThat(Document.normaliseVendor("H3C")).isEqualTo("H3C");
         assertThat(Document.normaliseVendor("zte")).isEqualTo("ZTE");
+        assertThat(Document.normaliseVendor(" 华为 ")).isEqualTo("Huawei");
+        assertThat(Document.normaliseVendor("新华三")).isEqualTo("H3C");
         assertThat(Document.normaliseVendor("   ")).isNull();
     }
 

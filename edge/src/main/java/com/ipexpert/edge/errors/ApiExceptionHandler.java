@@ -11,6 +11,7 @@ import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
@@ -155,7 +156,9 @@ public class ApiExceptionHandler {
         return respond(ErrorKind.INTERNAL_ERROR, "Something went wrong on our side; the error was logged");
     }
 
+    /** Always JSON, even to a client that asked for a live stream ({@code Accept: text/event-stream}) and got a 404. */
     private static ResponseEntity<ApiError> respond(ErrorKind kind, String message) {
-        return ResponseEntity.status(HttpStatusCode.valueOf(kind.status())).body(ApiError.of(kind, message));
+        return ResponseEntity.status(HttpStatusCode.valueOf(kind.status())).contentType(MediaType.APPLICATION_JSON)
+                .body(ApiError.of(kind, message));
     }
 }
