@@ -16,6 +16,7 @@ import com.ipexpert.edge.correlation.MessageProvenance;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,8 +59,8 @@ public class AnalysisWorker {
     }
 
     @CommandHandler
-    public void handle(PerformAnalysis cmd) {
-        Runnable step = () -> run(cmd);
+    public void handle(PerformAnalysis cmd, @MetaDataValue(MessageProvenance.TRACE_ID) String traceId) {
+        Runnable step = () -> run(cmd, traceId);
         // Start only once the dispatching unit of work has committed: the step must see what caused it.
         if (CurrentUnitOfWork.isStarted()) {
             CurrentUnitOfWork.get().afterCommit(u -> submit(step, cmd));
@@ -78,6 +79,11 @@ public class AnalysisWorker {
     }
 
     void run(PerformAnalysis cmd) {
+        run(cmd, null);
+    }
+
+    /** Runs one step; its reports carry the trace id of the request that caused it, so the audit trail stays joined. */
+    void run(PerformAnalysis cmd, String traceId) {
         long started = System.nanoTime();
         try {
             CaseConversation conversation = conversations.upTo(cmd.caseId(), cmd.nodeId());
@@ -85,7 +91,7 @@ public class AnalysisWorker {
             List<Evidence> evidence = retrieval.retrieve(conversation.engineerText(), null, settings, EVIDENCE_LIMIT);
             AnalysisDecision decision = analyst.analyse(conversation, evidence);
             long latencyMs = (System.nanoTime() - started) / 1_000_000;
-            send(new ConcludeAnalysis(cmd.nodeId(), cmd.attempt(),
+            send(traceId, new ConcludeAnalysis(cmd.nodeId(), cmd.attempt(),
                     decision instanceof NeedMoreInformation ? AnalysisOutcome.CLARIFICATION : AnalysisOutcome.SOLUTION,
                     contentOf(decision), metadataOf(decision, settings, evidence, cmd.attempt(), latencyMs),
                     decision.category(), decision.vendor(), clock.instant()));
@@ -93,17 +99,18 @@ public class AnalysisWorker {
             // The analyst knows whether another attempt can help: a refused request or key fails the node at once.
             log.warn("Analysis step for node {} attempt {} failed ({}): {}", cmd.nodeId(), cmd.attempt(),
                     e.retryable() ? "retryable" : "not retryable", e.getMessage());
-            send(new RecordAttemptFailure(cmd.nodeId(), cmd.attempt(), e.getMessage(), e.retryable(), false, clock.instant()));
+            send(traceId, new RecordAttemptFailure(cmd.nodeId(), cmd.attempt(), e.getMessage(), e.retryable(), false, clock.instant()));
         } catch (RuntimeException | LinkageError | AssertionError e) {
             // Anything the step throws is a failed attempt, recorded; only a dying JVM is left to the deadline.
             log.warn("Analysis step for node {} attempt {} failed: {}", cmd.nodeId(), cmd.attempt(), e.toString());
-            send(new RecordAttemptFailure(cmd.nodeId(), cmd.attempt(), readable(e), true, false, clock.instant()));
+            send(traceId, new RecordAttemptFailure(cmd.nodeId(), cmd.attempt(), readable(e), true, false, clock.instant()));
         }
     }
 
-    private void send(Object command) {
+    private void send(String traceId, Object command) {
         commands.send(GenericCommandMessage.asCommandMessage(command)
-                        .andMetaData(Map.of(MessageProvenance.ACTOR, MessageProvenance.AGENT)))
+                        .andMetaData(traceId == null ? Map.of(MessageProvenance.ACTOR, MessageProvenance.AGENT)
+                                : Map.of(MessageProvenance.ACTOR, MessageProvenance.AGENT, MessageProvenance.TRACE_ID, traceId)))
                 .exceptionally(e -> {
                     log.info("Node refused the step's report ({}): {}", command.getClass().getSimpleName(), e.getMessage());
                     return null;
