@@ -101,7 +101,8 @@ class IngestionWorker implements AutoCloseable {
             KnowledgeDocument named = new KnowledgeDocument(cmd.docId().value(), cmd.fileName(), null, List.of());
             List<DocumentChunk> chunks = drafts.stream().map(d -> DocumentRecords.chunk(named, d)).toList();
             send(new RecordParsed(cmd.docId(), cmd.attempt(), parsed.pageCount(), chunks, clock.instant()));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            // a class missing from the deployment or a pathological file must end the attempt, not the thread
             fail(cmd.docId(), cmd.attempt(), e);
         }
     }
@@ -125,13 +126,13 @@ class IngestionWorker implements AutoCloseable {
                         log.info("Document {} refused the index report of attempt {}: {}", cmd.docId(), cmd.attempt(), refusal.getMessage());
                         return null;
                     });
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
             fail(cmd.docId(), cmd.attempt(), e);
         }
     }
 
     /** The engine's refusals (unreadable, encrypted, scanned without OCR, wrong type) will not change on a retry. */
-    private void fail(DocumentId docId, int attempt, RuntimeException e) {
+    private void fail(DocumentId docId, int attempt, Throwable e) {
         boolean permanent = e instanceof UnreadableDocument || e instanceof UnsupportedDocumentType;
         String reason = e instanceof DomainException ? e.getMessage() : readable(e);
         if (!permanent) log.warn("Ingestion of {} attempt {} failed", docId, attempt, e);
