@@ -26,9 +26,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import com.ipexpert.query.streaming.LiveStreams;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -37,7 +36,6 @@ import java.util.Optional;
 @RequestMapping("/api/v1/cases")
 @Tag(name = "Cases")
 class CaseReadController {
-    private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
     private final QueryGateway queries;
 
     CaseReadController(QueryGateway queries) {
@@ -80,33 +78,8 @@ class CaseReadController {
         FindCaseGraph query = new FindCaseGraph(CaseId.of(caseId), user.requester());
         SubscriptionQueryResult<Optional<CaseGraph>, CaseChange> subscription = queries.subscriptionQuery(query,
                 ResponseTypes.optionalInstanceOf(CaseGraph.class), ResponseTypes.instanceOf(CaseChange.class));
-        Optional<CaseGraph> initial = subscription.initialResult().block(Duration.ofSeconds(10));
-        if (initial == null || initial.isEmpty()) {
-            subscription.cancel();
-            throw ApiException.notFound("Case " + caseId + " was not found");
-        }
-        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-        try {
-            emitter.send(SseEmitter.event().name("graph").data(initial.get(), MediaType.APPLICATION_JSON));
-        } catch (IOException e) {
-            subscription.cancel();
-            return emitter;
-        }
-        var disposable = subscription.updates().subscribe(change -> {
-            try {
-                emitter.send(SseEmitter.event().name(change.kind()).data(change, MediaType.APPLICATION_JSON));
-            } catch (IOException | IllegalStateException e) {
-                subscription.cancel();
-            }
-        }, error -> emitter.completeWithError(error), emitter::complete);
-        Runnable cleanup = () -> {
-            disposable.dispose();
-            subscription.cancel();
-        };
-        emitter.onCompletion(cleanup);
-        emitter.onTimeout(cleanup);
-        emitter.onError(e -> cleanup.run());
-        return emitter;
+        return LiveStreams.open(subscription, "graph", CaseChange::kind,
+                () -> ApiException.notFound("Case " + caseId + " was not found"));
     }
 
     private Optional<CaseGraph> findGraph(String caseId, AuthenticatedUser user) {

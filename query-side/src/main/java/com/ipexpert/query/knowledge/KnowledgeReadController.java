@@ -21,9 +21,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import com.ipexpert.query.streaming.LiveStreams;
 
-import java.io.IOException;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,7 +32,6 @@ import java.util.Optional;
 @RequestMapping("/api/v1/knowledge")
 @Tag(name = "Knowledge")
 class KnowledgeReadController {
-    private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
     static final int MAX_PAGE_SIZE = 100;
     static final int MAX_K = 50;
     private final QueryGateway queries;
@@ -74,33 +72,7 @@ class KnowledgeReadController {
         SubscriptionQueryResult<Optional<DocumentDetail>, DocumentDetail> subscription = queries.subscriptionQuery(
                 new FindDocument(DocumentId.of(docId)), ResponseTypes.optionalInstanceOf(DocumentDetail.class),
                 ResponseTypes.instanceOf(DocumentDetail.class));
-        Optional<DocumentDetail> initial = subscription.initialResult().block(Duration.ofSeconds(10));
-        if (initial == null || initial.isEmpty()) {
-            subscription.cancel();
-            throw notFound(docId);
-        }
-        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-        try {
-            emitter.send(SseEmitter.event().name("document").data(initial.get(), MediaType.APPLICATION_JSON));
-        } catch (IOException e) {
-            subscription.cancel();
-            return emitter;
-        }
-        var disposable = subscription.updates().subscribe(detail -> {
-            try {
-                emitter.send(SseEmitter.event().name("document").data(detail, MediaType.APPLICATION_JSON));
-            } catch (IOException | IllegalStateException e) {
-                subscription.cancel();
-            }
-        }, emitter::completeWithError, emitter::complete);
-        Runnable cleanup = () -> {
-            disposable.dispose();
-            subscription.cancel();
-        };
-        emitter.onCompletion(cleanup);
-        emitter.onTimeout(cleanup);
-        emitter.onError(e -> cleanup.run());
-        return emitter;
+        return LiveStreams.open(subscription, "document", detail -> "document", () -> notFound(docId));
     }
 
     @GetMapping("/search")
