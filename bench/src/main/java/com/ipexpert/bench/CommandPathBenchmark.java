@@ -7,6 +7,8 @@ import com.ipexpert.api.cases.NodeId;
 import com.ipexpert.api.cases.RetrievalSettings;
 import com.ipexpert.api.identity.Requester;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -79,8 +81,22 @@ public class CommandPathBenchmark {
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 
+            // The command path alone: event processors (agent saga, projections) paused, so only commands run.
+            EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
+            processing.eventProcessors().values().forEach(EventProcessor::shutDown);
             for (int clients : new int[]{1, 8}) {
-                LagProbe lag = new LagProbe(jdbc);
+                Result alone = openCases(commands, clients, seconds, new LagProbe(jdbc, false));
+                System.out.printf("open case, command path alone (processors paused): %,.0f commands/s with %d client(s) = %.0f%% of raw; p50 %.1f ms p99 %.1f ms%n",
+                        alone.perSecond(), clients, 100 * alone.perSecond() / (clients == 1 ? raw1 : raw8),
+                        alone.percentile(50), alone.percentile(99));
+            }
+            long caughtUpFrom = System.nanoTime();
+            processing.eventProcessors().values().forEach(EventProcessor::start);
+            awaitCaughtUp(jdbc);
+            System.out.printf("processors caught up with the paused backlog in %.1f s%n", (System.nanoTime() - caughtUpFrom) / 1e9);
+
+            for (int clients : new int[]{1, 8}) {
+                LagProbe lag = new LagProbe(jdbc, true);
                 Result open = openCases(commands, clients, seconds, lag);
                 System.out.printf("open case (1 command → 4 events, plus the agent's work behind it): %,.0f commands/s with %d client(s) = %.0f%% of raw; p50 %.1f ms p99 %.1f ms%n",
                         open.perSecond(), clients, 100 * open.perSecond() / (clients == 1 ? raw1 : raw8),
@@ -182,6 +198,18 @@ public class CommandPathBenchmark {
         for (Future<?> f : futures) f.get();
         pool.shutdown();
         return new Result(done.get(), seconds, latencies);
+    }
+
+    /** Waits until every analysis node has ended (the agent and the projections have worked through the backlog). */
+    static void awaitCaughtUp(JdbcTemplate jdbc) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 600_000;
+        while (System.currentTimeMillis() < deadline) {
+            Integer opened = jdbc.queryForObject("select count(*) from domain_event_entry where payload_type like '%CaseOpened'", Integer.class);
+            Integer seen = jdbc.queryForObject("select count(*) from case_view", Integer.class);
+            Integer running = jdbc.queryForObject("select count(*) from case_node where status = 'PROCESSING'", Integer.class);
+            if (opened != null && opened.equals(seen) && running != null && running == 0) return;
+            Thread.sleep(200);
+        }
     }
 
     /** Cases whose first analysis awaits the user: {caseId, nodeId}. */
@@ -290,15 +318,18 @@ public class CommandPathBenchmark {
         private final Thread poller;
         private volatile boolean running = true;
 
-        LagProbe(JdbcTemplate jdbc) {
+        private final boolean active;
+
+        LagProbe(JdbcTemplate jdbc, boolean active) {
             this.jdbc = jdbc;
+            this.active = active;
             this.poller = new Thread(this::poll, "lag-probe");
             poller.setDaemon(true);
-            poller.start();
+            if (active) poller.start();
         }
 
         void watch(String caseId, long acknowledgedNanos) {
-            pending.put(caseId, acknowledgedNanos);
+            if (active) pending.put(caseId, acknowledgedNanos);
         }
 
         private void poll() {
