@@ -42,7 +42,7 @@ public class TestClock {
 
             @Override
             public Instant instant() {
-                return Instant.now().plus(offset);
+                return Instant.now().plus(offset).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
             }
         };
     }

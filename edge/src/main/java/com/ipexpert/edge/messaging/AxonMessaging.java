@@ -24,6 +24,12 @@ import org.springframework.context.annotation.Primary;
 @Configuration
 public class AxonMessaging {
 
+    static {
+        // Event timestamps in microseconds, as PostgreSQL keeps them (see WebSecurity#clock).
+        org.axonframework.eventhandling.GenericEventMessage.clock =
+                java.time.Clock.tick(java.time.Clock.systemUTC(), java.time.Duration.ofNanos(1_000));
+    }
+
     /** Axon's own mapper, apart from the HTTP one: ISO times, tolerant of fields added by later revisions. */
     public static ObjectMapper axonObjectMapper() {
         return JsonMapper.builder()

@@ -84,9 +84,13 @@ public class WebSecurity {
                 .build();
     }
 
+    /**
+     * The application's clock ticks in microseconds: the precision PostgreSQL keeps, so a time in an event and the
+     * same time read back from a read model are equal.
+     */
     @Bean
     @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000));
     }
 }
