@@ -47,7 +47,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class CommandPathBenchmark {
 
     @SpringBootApplication(scanBasePackages = {"com.ipexpert.command", "com.ipexpert.query", "com.ipexpert.edge"})
-    static class App {
+    public static class App {
     }
 
     public static void main(String[] args) throws Exception {
