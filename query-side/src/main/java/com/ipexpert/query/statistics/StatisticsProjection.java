@@ -5,6 +5,7 @@ import com.ipexpert.api.cases.CaseEvents.CaseClosed;
 import com.ipexpert.api.cases.CaseEvents.CaseOpened;
 import com.ipexpert.api.cases.CaseEvents.CaseSolved;
 import com.ipexpert.api.cases.CaseStatus;
+import com.ipexpert.api.cases.NodeEvents.AnalysisConcluded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -50,18 +51,27 @@ class StatisticsProjection {
 
     @EventHandler
     void on(AnalysisOutcomeRecorded e) {
-        String id = e.caseId().value();
-        if (e.vendor() != null) {
-            jdbc.sql("update statistics_case set vendor = ? where case_id = ?").params(e.vendor(), id).update();
+        classify(e.caseId().value(), e.category(), e.vendor());
+    }
+
+    /** The node shows the agent's view a moment before the case records it; both count, whichever comes first. */
+    @EventHandler
+    void on(AnalysisConcluded e) {
+        classify(e.caseId().value(), e.category(), e.vendor());
+    }
+
+    private void classify(String id, String category, String vendor) {
+        if (vendor != null) {
+            jdbc.sql("update statistics_case set vendor = ? where case_id = ?").params(vendor, id).update();
         }
-        if (e.category() == null) return;
-        row(id).filter(row -> !Objects.equals(row.category(), e.category())).ifPresent(row -> {
+        if (category == null) return;
+        row(id).filter(row -> !Objects.equals(row.category(), category)).ifPresent(row -> {
             int moved = jdbc.sql("update statistics_case set category = ? where case_id = ? and coalesce(category, '') = ?")
-                    .params(e.category(), id, row.category() == null ? UNCLASSIFIED : row.category()).update();
+                    .params(category, id, row.category() == null ? UNCLASSIFIED : row.category()).update();
             if (moved == 0) return;
             int solved = row.solved() ? 1 : 0;
             count(row.day(), row.category() == null ? UNCLASSIFIED : row.category(), -1, -solved);
-            count(row.day(), e.category(), 1, solved);
+            count(row.day(), category, 1, solved);
         });
     }
 
