@@ -1,0 +1,86 @@
+package com.ipexpert.http;
+
+import com.ipexpert.IpExpertApplication;
+import com.ipexpert.TestDatabase;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The application as a process of its own, on its own PostgreSQL database and data directory, so a test can kill
+ * it with SIGKILL and start it again on the same state. Logs go to the data directory.
+ */
+final class ApplicationProcess implements AutoCloseable {
+    static final String ADMIN_PASSWORD = "crash-admin-123";
+    private final String db;
+    private final Path dataDir;
+    private final int port;
+    private final List<String> settings;
+    private Process process;
+
+    /** @param settings extra {@code --key=value} arguments for every start */
+    ApplicationProcess(String name, String... settings) throws IOException {
+        this.db = TestDatabase.create("ipexpert_" + name + "_" + Long.toHexString(System.nanoTime()));
+        this.dataDir = Files.createTempDirectory("ipexpert-" + name + "-");
+        this.port = freePort();
+        this.settings = List.of(settings);
+    }
+
+    /** Starts the process and answers, logged in as the administrator, once it reports healthy. */
+    Api start() throws IOException, InterruptedException {
+        // The application's own classpath, without the test classes.
+        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.contains("test-classes"))
+                .collect(Collectors.joining(File.pathSeparator));
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx768m", "-cp", classpath, IpExpertApplication.class.getName(),
+                "--server.port=" + port, "--spring.datasource.url=" + db,
+                "--spring.datasource.username=" + TestDatabase.user(), "--spring.datasource.password=" + TestDatabase.password(),
+                "--ipexpert.data-dir=" + dataDir, "--ipexpert.security.admin-password=" + ADMIN_PASSWORD,
+                "--ipexpert.deadlines.polling-interval=500ms", "--logging.level.root=warn"));
+        command.addAll(settings);
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dataDir.resolve("app-" + System.nanoTime() + ".log").toFile()).start();
+        return awaitReady().as("admin", ADMIN_PASSWORD);
+    }
+
+    /** SIGKILL: nothing the process had in memory survives. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    @Override
+    public void close() {
+        if (process != null) process.destroyForcibly();
+    }
+
+    private Api awaitReady() throws InterruptedException {
+        Api api = new Api(port);
+        long deadline = System.currentTimeMillis() + 180_000;
+        while (System.currentTimeMillis() < deadline) {
+            assertThat(process.isAlive()).as("the application process is running").isTrue();
+            try {
+                if (api.get("/actuator/health").status() == 200) return api;
+            } catch (IllegalStateException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("the application did not become ready");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
