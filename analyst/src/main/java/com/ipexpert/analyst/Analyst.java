@@ -14,4 +14,12 @@ public interface Analyst {
     String version();
 
     AnalysisDecision analyse(CaseConversation conversation, java.util.List<Evidence> evidence);
+
+    /**
+     * The same step, writing the text of its decision to {@code drafts} while it is produced. An analyst that
+     * decides at once (the offline one) writes nothing: its decision is the whole text.
+     */
+    default AnalysisDecision analyse(CaseConversation conversation, java.util.List<Evidence> evidence, DraftSink drafts) {
+        return analyse(conversation, evidence);
+    }
 }

@@ -7,6 +7,7 @@ import com.ipexpert.analyst.AnalysisDecision.Source;
 import com.ipexpert.analyst.Analyst;
 import com.ipexpert.analyst.AnalystFailure;
 import com.ipexpert.analyst.CaseConversation;
+import com.ipexpert.analyst.DraftSink;
 import com.ipexpert.analyst.Evidence;
 import com.ipexpert.analyst.classification.Classification;
 import com.ipexpert.analyst.classification.FaultCategory;
@@ -16,7 +17,6 @@ import com.ipexpert.analyst.cli.CommandSyntax;
 import com.ipexpert.analyst.offline.OfflineAnalyst;
 import dev.langchain4j.data.message.SystemMessage;
 import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
@@ -51,6 +51,8 @@ import java.util.stream.Collectors;
  * asks gets the offline analyst's answer in its place. Category and vendor are read by the {@link FaultClassifier}
  * from the whole conversation at every step; the model may refine the category, and names the vendor only when
  * the engineer's text does not. Model failures surface as {@link AnalystFailure}s that say whether to retry.
+ * With a streaming endpoint, the text of the answer (or the analysis) goes to the step's {@link DraftSink} as the
+ * model writes it; the decision itself is read from the complete reply.
  * Neither the key nor the prompt is ever logged. Stateless and thread-safe.
  */
 public final class LlmAnalyst implements Analyst {
@@ -64,7 +66,8 @@ public final class LlmAnalyst implements Analyst {
     private static final Pattern DEVICE_PROMPT = Pattern.compile("^(<[^>\\s]+>|\\[[^]\\s]+]|[\\w.-]+[#>])\\s*");
     private static final Pattern NOT_WORDS = Pattern.compile("[\\s\\p{P}\\p{S}]+");
 
-    private final ChatModel model;
+    private final ModelCall model;
+    private final boolean streams;
     private final String modelName;
     private final Duration timeout;
     private final DiagnosisPrompt prompt;
@@ -73,11 +76,13 @@ public final class LlmAnalyst implements Analyst {
 
     /** The analyst over an OpenAI-compatible endpoint, with the current prompt. */
     public LlmAnalyst(ModelEndpoint endpoint) {
-        this(endpoint.chatModel(), endpoint.model(), endpoint.timeout(), DiagnosisPrompt.current(), new FaultClassifier());
+        this(endpoint.call(), endpoint.stream(), endpoint.model(), endpoint.timeout(), DiagnosisPrompt.current(), new FaultClassifier());
     }
 
-    public LlmAnalyst(ChatModel model, String modelName, Duration timeout, DiagnosisPrompt prompt, FaultClassifier classifier) {
+    LlmAnalyst(ModelCall model, boolean streams, String modelName, Duration timeout, DiagnosisPrompt prompt,
+               FaultClassifier classifier) {
         this.model = Objects.requireNonNull(model, "model");
+        this.streams = streams;
         this.modelName = Objects.requireNonNull(modelName, "modelName");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.prompt = Objects.requireNonNull(prompt, "prompt");
@@ -97,13 +102,23 @@ public final class LlmAnalyst implements Analyst {
         return prompt.version();
     }
 
+    /** Whether the model's replies stream, so that drafts are written while it answers. */
+    public boolean streams() {
+        return streams;
+    }
+
     @Override
     public AnalysisDecision analyse(CaseConversation conversation, List<Evidence> evidence) {
+        return analyse(conversation, evidence, DraftSink.NONE);
+    }
+
+    @Override
+    public AnalysisDecision analyse(CaseConversation conversation, List<Evidence> evidence, DraftSink drafts) {
         Objects.requireNonNull(conversation, "conversation");
         List<Evidence> passages = evidence == null ? List.of() : List.copyOf(evidence);
         Classification classified = classifier.classify(conversation.engineerText());
         int turns = clarificationTurns(conversation);
-        Step step = new Step(conversation, passages, classified, turns);
+        Step step = new Step(conversation, passages, classified, turns, drafts == null ? DraftSink.NONE : drafts);
 
         String solveBecause = turns >= MAX_CLARIFICATION_TURNS
                 ? "the case has already had " + turns + " clarification turns" : null;
@@ -228,17 +243,19 @@ public final class LlmAnalyst implements Analyst {
         final List<Evidence> passages;
         final Classification classified;
         final int turns;
+        final DraftSink drafts;
         final List<Map<String, Object>> calls = new ArrayList<>();
         final List<Map<String, Object>> droppedQuestions = new ArrayList<>();
         long inputTokens;
         long outputTokens;
         long latencyMs;
 
-        Step(CaseConversation conversation, List<Evidence> passages, Classification classified, int turns) {
+        Step(CaseConversation conversation, List<Evidence> passages, Classification classified, int turns, DraftSink drafts) {
             this.conversation = conversation;
             this.passages = passages;
             this.classified = classified;
             this.turns = turns;
+            this.drafts = drafts;
         }
 
         /** Asks the model to decide, or, with a reason, to propose a solution. */
@@ -261,7 +278,7 @@ public final class LlmAnalyst implements Analyst {
             long started = System.nanoTime();
             ChatResponse response;
             try {
-                response = model.chat(request);
+                response = model.chat(request, new DraftReader(drafts)::feed);
             } catch (AnalystFailure e) {
                 throw e;
             } catch (RuntimeException e) {
@@ -280,6 +297,7 @@ public final class LlmAnalyst implements Analyst {
             call.put("inputTokens", in);
             call.put("outputTokens", out);
             call.put("latencyMs", ms);
+            call.put("streamed", streams);
             call.put("finishReason", response.finishReason() == null ? null : response.finishReason().name().toLowerCase(Locale.ROOT));
             calls.add(call);
             String text = response.aiMessage() == null ? null : response.aiMessage().text();

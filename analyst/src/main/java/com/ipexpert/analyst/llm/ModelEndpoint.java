@@ -1,7 +1,9 @@
 package com.ipexpert.analyst.llm;
 
 import dev.langchain4j.model.chat.ChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
 
 import java.time.Duration;
 import java.util.Objects;
@@ -16,15 +18,27 @@ import java.util.Objects;
  * @param timeout     how long one request may take, connecting and reading
  * @param temperature sampling temperature, or null for the endpoint's default
  * @param maxTokens   the longest reply, or null for the endpoint's default
+ * @param stream      whether replies stream token by token ({@code "stream": true}), so a step's text can be shown
+ *                    while it is written; the complete reply is what the step decides on either way
  */
 public record ModelEndpoint(String baseUrl, String apiKey, String model, Duration timeout, Double temperature,
-                            Integer maxTokens) {
+                            Integer maxTokens, boolean stream) {
 
     public ModelEndpoint {
         Objects.requireNonNull(baseUrl, "baseUrl");
         Objects.requireNonNull(model, "model");
         Objects.requireNonNull(timeout, "timeout");
         if (apiKey == null || apiKey.isBlank()) throw new IllegalArgumentException("an API key is required");
+    }
+
+    /** A streaming endpoint. */
+    public ModelEndpoint(String baseUrl, String apiKey, String model, Duration timeout, Double temperature, Integer maxTokens) {
+        this(baseUrl, apiKey, model, timeout, temperature, maxTokens, true);
+    }
+
+    /** How the analyst calls this endpoint: streamed or whole, as configured. */
+    ModelCall call() {
+        return stream ? ModelCall.streamed(streamingChatModel(), timeout) : ModelCall.whole(chatModel());
     }
 
     /**
@@ -45,9 +59,23 @@ public record ModelEndpoint(String baseUrl, String apiKey, String model, Duratio
                 .build();
     }
 
+    /** The streaming chat model for this endpoint: the same settings, usage reported at the end of the stream. */
+    public StreamingChatModel streamingChatModel() {
+        return OpenAiStreamingChatModel.builder()
+                .baseUrl(baseUrl)
+                .apiKey(apiKey)
+                .modelName(model)
+                .timeout(timeout)
+                .temperature(temperature)
+                .maxTokens(maxTokens)
+                .logRequests(false)
+                .logResponses(false)
+                .build();
+    }
+
     @Override
     public String toString() {
         return "ModelEndpoint[baseUrl=" + baseUrl + ", model=" + model + ", timeout=" + timeout + ", temperature="
-                + temperature + ", maxTokens=" + maxTokens + ", apiKey=***]";
+                + temperature + ", maxTokens=" + maxTokens + ", stream=" + stream + ", apiKey=***]";
     }
 }

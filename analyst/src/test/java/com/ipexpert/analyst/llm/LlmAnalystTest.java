@@ -19,16 +19,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-/** The LLM analyst against a real HTTP server speaking OpenAI's chat-completions protocol, scripted per test. */
+/**
+ * The LLM analyst against a real HTTP server speaking OpenAI's chat-completions protocol, scripted per test, with
+ * whole replies; {@link StreamingLlmAnalystTest} runs every one of these again with streamed replies.
+ */
 class LlmAnalystTest {
-    private static final String KEY = "sk-test-secret-0123456789";
-    private static final String OSPF_HUAWEI = "华为 NE40E 上 OSPF 邻居一直卡在 ExStart 状态，接口 GE0/0/1";
-    private static final Evidence MTU_PASSAGE = new Evidence("ospf-guide#12", "doc-ospf", "ospf-guide.pdf", "Huawei",
+    static final String KEY = "sk-test-secret-0123456789";
+    static final String OSPF_HUAWEI = "华为 NE40E 上 OSPF 邻居一直卡在 ExStart 状态，接口 GE0/0/1";
+    static final Evidence MTU_PASSAGE = new Evidence("ospf-guide#12", "doc-ospf", "ospf-guide.pdf", "Huawei",
             List.of("ospf"), "p. 12", "Neighbors stuck in ExStart usually disagree on the interface MTU.", 0.82);
     private static final Evidence AREA_PASSAGE = new Evidence("ospf-guide#3", "doc-ospf", "ospf-guide.pdf", "Huawei",
             List.of("ospf"), "p. 3", "Both ends must be in the same area with the same authentication.", 0.41);
 
-    private FakeChatCompletions endpoint;
+    FakeChatCompletions endpoint;
+
+    /** Whether the endpoint streams its replies. */
+    boolean streaming() {
+        return false;
+    }
 
     @BeforeEach
     void startEndpoint() throws IOException {
@@ -40,15 +48,15 @@ class LlmAnalystTest {
         endpoint.close();
     }
 
-    private LlmAnalyst analyst() {
+    LlmAnalyst analyst() {
         return analyst(Duration.ofSeconds(10));
     }
 
-    private LlmAnalyst analyst(Duration timeout) {
-        return new LlmAnalyst(new ModelEndpoint(endpoint.baseUrl(), KEY, "qwen-test", timeout, 0.2, 800));
+    LlmAnalyst analyst(Duration timeout) {
+        return new LlmAnalyst(new ModelEndpoint(endpoint.baseUrl(), KEY, "qwen-test", timeout, 0.2, 800, streaming()));
     }
 
-    private static CaseConversation question(String text) {
+    static CaseConversation question(String text) {
         return new CaseConversation(text, List.of());
     }
 
@@ -70,6 +78,7 @@ class LlmAnalystTest {
                 .containsEntry("promptVersion", "diagnosis-v1").containsEntry("tokens", Map.of("input", 321L, "output", 45L));
         assertThat((Long) need.trace().get("modelLatencyMs")).isGreaterThanOrEqualTo(0L);
         assertThat(endpoint.authorizations()).containsExactly("Bearer " + KEY);
+        assertThat(endpoint.streamed(0)).isEqualTo(streaming());
     }
 
     @Test
@@ -204,7 +213,7 @@ class LlmAnalystTest {
                 () -> analyst(Duration.ofMillis(300)).analyse(question(OSPF_HUAWEI), List.of()), AnalystFailure.class);
 
         assertThat(failure.retryable()).isTrue();
-        assertThat(failure.getMessage()).contains("did not answer within 300 ms");
+        assertThat(failure.getMessage()).contains("within 300 ms");
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(2_500));
     }
 
@@ -308,7 +317,7 @@ class LlmAnalystTest {
     void an_endpoint_that_cannot_be_reached_is_a_retryable_failure() {
         String baseUrl = endpoint.baseUrl();
         endpoint.close();
-        LlmAnalyst analyst = new LlmAnalyst(new ModelEndpoint(baseUrl, KEY, "qwen-test", Duration.ofSeconds(2), null, null));
+        LlmAnalyst analyst = new LlmAnalyst(new ModelEndpoint(baseUrl, KEY, "qwen-test", Duration.ofSeconds(2), null, null, streaming()));
 
         assertThatThrownBy(() -> analyst.analyse(question(OSPF_HUAWEI), List.of()))
                 .isInstanceOfSatisfying(AnalystFailure.class, f -> assertThat(f.retryable()).isTrue());
