@@ -4,6 +4,7 @@ import com.ipexpert.analyst.Analyst;
 import com.ipexpert.analyst.offline.OfflineAnalyst;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -53,10 +54,15 @@ public class AgentConfiguration {
     }
 
     @Bean
+    StepDrafts stepDrafts(QueryUpdateEmitter emitter) {
+        return new StepDrafts(emitter);
+    }
+
+    @Bean
     AnalysisWorker analysisWorker(CaseConversations conversations, ObjectProvider<KnowledgeRetrieval> retrieval,
-                                  Analyst analyst, CommandGateway commands, ThreadPoolTaskExecutor analysisExecutor,
-                                  Clock clock) {
+                                  Analyst analyst, StepDrafts stepDrafts, CommandGateway commands,
+                                  ThreadPoolTaskExecutor analysisExecutor, Clock clock) {
         return new AnalysisWorker(conversations, retrieval.getIfAvailable(() -> KnowledgeRetrieval.NONE), analyst,
-                commands, analysisExecutor, clock);
+                stepDrafts, commands, analysisExecutor, clock);
     }
 }

@@ -6,6 +6,7 @@ import com.ipexpert.analyst.AnalysisDecision.ProposedSolution;
 import com.ipexpert.analyst.Analyst;
 import com.ipexpert.analyst.AnalystFailure;
 import com.ipexpert.analyst.CaseConversation;
+import com.ipexpert.analyst.DraftSink;
 import com.ipexpert.analyst.Evidence;
 import com.ipexpert.api.agent.AgentCommands.PerformAnalysis;
 import com.ipexpert.api.cases.AnalysisOutcome;
@@ -32,7 +33,8 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * Runs analysis steps off the command thread: rebuilds the case's conversation, retrieves evidence, asks the
  * analyst, and reports back to the node with a command. Acknowledges {@link PerformAnalysis} at once, so the
- * saga never waits on it; a lost step is caught by the saga's deadline.
+ * saga never waits on it; a lost step is caught by the saga's deadline. While the analyst writes, its draft goes
+ * to the case's watchers through {@link StepDrafts}; only the concluded content is stored.
  */
 public class AnalysisWorker {
     private static final Logger log = LoggerFactory.getLogger(AnalysisWorker.class);
@@ -44,15 +46,17 @@ public class AnalysisWorker {
     private final CaseConversations conversations;
     private final KnowledgeRetrieval retrieval;
     private final Analyst analyst;
+    private final StepDrafts drafts;
     private final CommandGateway commands;
     private final Executor executor;
     private final Clock clock;
 
-    public AnalysisWorker(CaseConversations conversations, KnowledgeRetrieval retrieval, Analyst analyst,
+    public AnalysisWorker(CaseConversations conversations, KnowledgeRetrieval retrieval, Analyst analyst, StepDrafts drafts,
                           CommandGateway commands, Executor executor, Clock clock) {
         this.conversations = conversations;
         this.retrieval = retrieval;
         this.analyst = analyst;
+        this.drafts = drafts;
         this.commands = commands;
         this.executor = executor;
         this.clock = clock;
@@ -85,15 +89,20 @@ public class AnalysisWorker {
     /** Runs one step; its reports carry the trace id of the request that caused it, so the audit trail stays joined. */
     void run(PerformAnalysis cmd, String traceId) {
         long started = System.nanoTime();
+        DraftSink draft = drafts.open(cmd);
         try {
             CaseConversation conversation = conversations.upTo(cmd.caseId(), cmd.nodeId());
             RetrievalSettings settings = cmd.retrieval() == null ? RetrievalSettings.defaults() : cmd.retrieval();
-            List<Evidence> evidence = retrieval.retrieve(conversation.engineerText(), null, settings, EVIDENCE_LIMIT);
-            AnalysisDecision decision = analyst.analyse(conversation, evidence);
+            String query = conversation.engineerText();
+            long retrievalStarted = System.nanoTime();
+            List<Evidence> evidence = retrieval.retrieve(query, null, settings, EVIDENCE_LIMIT);
+            long retrievalMs = (System.nanoTime() - retrievalStarted) / 1_000_000;
+            AnalysisDecision decision = analyst.analyse(conversation, evidence, draft);
             long latencyMs = (System.nanoTime() - started) / 1_000_000;
             send(traceId, new ConcludeAnalysis(cmd.nodeId(), cmd.attempt(),
                     decision instanceof NeedMoreInformation ? AnalysisOutcome.CLARIFICATION : AnalysisOutcome.SOLUTION,
-                    contentOf(decision), metadataOf(decision, settings, evidence, cmd.attempt(), latencyMs),
+                    contentOf(decision), metadataOf(decision, new Retrieved(query, settings, evidence, retrievalMs),
+                            cmd.attempt(), latencyMs),
                     decision.category(), decision.vendor(), clock.instant()));
         } catch (AnalystFailure e) {
             // The analyst knows whether another attempt can help: a refused request or key fails the node at once.
@@ -104,7 +113,13 @@ public class AnalysisWorker {
             // Anything the step throws is a failed attempt, recorded; only a dying JVM is left to the deadline.
             log.warn("Analysis step for node {} attempt {} failed: {}", cmd.nodeId(), cmd.attempt(), e.toString());
             send(traceId, new RecordAttemptFailure(cmd.nodeId(), cmd.attempt(), readable(e), true, false, clock.instant()));
+        } finally {
+            drafts.close(cmd, draft);
         }
+    }
+
+    /** What the step retrieved, and with which query and settings: the record an auditor reads first. */
+    private record Retrieved(String query, RetrievalSettings settings, List<Evidence> evidence, long latencyMs) {
     }
 
     private void send(String traceId, Object command) {
@@ -140,8 +155,7 @@ public class AnalysisWorker {
         return content;
     }
 
-    private Map<String, Object> metadataOf(AnalysisDecision decision, RetrievalSettings settings, List<Evidence> evidence,
-                                           int attempt, long latencyMs) {
+    private Map<String, Object> metadataOf(AnalysisDecision decision, Retrieved retrieved, int attempt, long latencyMs) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("category", decision.category());
         metadata.put("vendor", decision.vendor());
@@ -155,9 +169,16 @@ public class AnalysisWorker {
         }
         metadata.put("attempt", attempt);
         metadata.put("latencyMs", latencyMs);
-        metadata.put("retrieval", Map.of("weight", settings.weight(), "filterTags", settings.filterTags()));
-        metadata.put("evidence", evidence.stream()
-                .map(e -> Map.<String, Object>of("chunkId", e.chunkId(), "score", e.score())).toList());
+        Map<String, Object> retrieval = new LinkedHashMap<>();
+        retrieval.put("query", retrieved.query());
+        retrieval.put("weight", retrieved.settings().weight());
+        retrieval.put("filterTags", retrieved.settings().filterTags());
+        retrieval.put("limit", EVIDENCE_LIMIT);
+        retrieval.put("latencyMs", retrieved.latencyMs());
+        metadata.put("retrieval", retrieval);
+        metadata.put("evidence", retrieved.evidence().stream()
+                .map(e -> Map.<String, Object>of("chunkId", e.chunkId(), "docId", e.docId() == null ? "" : e.docId(),
+                        "score", e.score())).toList());
         metadata.put("trace", trace);
         return metadata;
     }

@@ -11,6 +11,8 @@ import com.ipexpert.api.cases.CaseId;
 import com.ipexpert.api.cases.NodeCommands.ConcludeAnalysis;
 import com.ipexpert.api.cases.NodeCommands.RecordAttemptFailure;
 import com.ipexpert.api.cases.NodeId;
+import com.ipexpert.api.cases.RetrievalSettings;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
@@ -32,7 +34,11 @@ import static org.mockito.Mockito.when;
 class LlmStepRecordTest {
     private final CaseConversations conversations = mock(CaseConversations.class);
     private final CommandGateway commands = mock(CommandGateway.class);
-    private final PerformAnalysis step = new PerformAnalysis(NodeId.of("node-1"), CaseId.of("case-1"), 1, null);
+    private final PerformAnalysis step = new PerformAnalysis(NodeId.of("node-1"), CaseId.of("case-1"), 1,
+            new RetrievalSettings(0.4, List.of("ospf")));
+    private static final Evidence PASSAGE = new Evidence("doc-1#3", "doc-1", "ne40e-ospf.pdf", "Huawei", List.of("ospf"),
+            "p. 3", "ExStart with unequal MTU", 0.71);
+    private final KnowledgeRetrieval retrieval = (query, vendor, settings, limit) -> List.of(PASSAGE);
 
     LlmStepRecordTest() {
         when(conversations.upTo(any(), any())).thenReturn(new CaseConversation("OSPF stuck in ExStart on a Huawei NE40E", List.of()));
@@ -53,7 +59,8 @@ class LlmStepRecordTest {
                 return analysis.apply(conversation, evidence);
             }
         };
-        new AnalysisWorker(conversations, KnowledgeRetrieval.NONE, analyst, commands, Runnable::run, Clock.systemUTC()).run(step);
+        new AnalysisWorker(conversations, retrieval, analyst, new StepDrafts(SimpleQueryUpdateEmitter.builder().build()), commands,
+                Runnable::run, Clock.systemUTC()).run(step);
         @SuppressWarnings("unchecked")
         ArgumentCaptor<CommandMessage<?>> sent = ArgumentCaptor.forClass(CommandMessage.class);
         verify(commands).send(sent.capture());
@@ -94,5 +101,21 @@ class LlmStepRecordTest {
                 .containsEntry("promptVersion", "diagnosis-v1").containsEntry("tokens", Map.of("input", 812, "output", 144))
                 .containsEntry("modelLatencyMs", 930L).containsEntry("droppedCitations", List.of("made-up#1"))
                 .containsEntry("trace", trace));
+    }
+
+    @Test
+    void a_step_records_what_it_retrieved_with_which_query_and_settings_and_the_evidence_scores() {
+        Object report = reportOf((c, e) -> new ProposedSolution("OSPF", "Huawei", "Align the MTU.", List.of(),
+                List.of("display ospf peer"), Map.of()));
+
+        assertThat(report).isInstanceOfSatisfying(ConcludeAnalysis.class, concluded -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> retrieval = (Map<String, Object>) concluded.metadata().get("retrieval");
+            assertThat(retrieval).containsEntry("query", "OSPF stuck in ExStart on a Huawei NE40E").containsEntry("weight", 0.4)
+                    .containsEntry("filterTags", List.of("ospf")).containsEntry("limit", AnalysisWorker.EVIDENCE_LIMIT)
+                    .containsKey("latencyMs");
+            assertThat(concluded.metadata()).containsEntry("evidence",
+                    List.of(Map.of("chunkId", "doc-1#3", "docId", "doc-1", "score", 0.71)));
+        });
     }
 }

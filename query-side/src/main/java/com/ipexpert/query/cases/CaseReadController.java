@@ -1,5 +1,8 @@
 package com.ipexpert.query.cases;
 
+import com.ipexpert.api.agent.AgentQueries.FollowAnalysisDrafts;
+import com.ipexpert.api.agent.AgentViews.AnalysisDraft;
+import com.ipexpert.api.agent.AgentViews.AnalysisDrafts;
 import com.ipexpert.api.cases.CaseId;
 import com.ipexpert.api.cases.CaseQueries.FindCaseGraph;
 import com.ipexpert.api.cases.CaseQueries.FindNode;
@@ -27,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import com.ipexpert.query.streaming.LiveStreams;
+import reactor.core.publisher.Flux;
 
 import java.util.List;
 import java.util.Optional;
@@ -73,13 +77,31 @@ class CaseReadController {
 
     @GetMapping(value = "/{caseId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Live stream of a case (Server-Sent Events)",
-            description = "First event 'graph' with the whole case, then 'node', 'edge' and 'case' events as they happen.")
+            description = "First event 'graph' with the whole case, then 'node', 'edge' and 'case' events as they happen. "
+                    + "While a model writes an analysis step, 'delta' events carry its text as it is generated: "
+                    + "{caseId, nodeId, attempt, field: answer|analysis, offset, text}; keep draft = draft[0, offset) + text "
+                    + "(offset 0 starts the draft over). Deltas are never stored: the node's 'node' event brings its final content, once.")
     SseEmitter stream(@PathVariable String caseId, @AuthenticationPrincipal AuthenticatedUser user) {
         FindCaseGraph query = new FindCaseGraph(CaseId.of(caseId), user.requester());
         SubscriptionQueryResult<Optional<CaseGraph>, CaseChange> subscription = queries.subscriptionQuery(query,
                 ResponseTypes.optionalInstanceOf(CaseGraph.class), ResponseTypes.instanceOf(CaseChange.class));
         return LiveStreams.open(subscription, "graph", CaseChange::kind,
-                () -> ApiException.notFound("Case " + caseId + " was not found"));
+                () -> ApiException.notFound("Case " + caseId + " was not found"), () -> drafts(CaseId.of(caseId)));
+    }
+
+    /**
+     * What the agent is writing for the case now, then every further piece: asked of the agent's workers (the
+     * command side), only once the case has been found visible to the caller. A process without the agent has
+     * no drafts to give, and the stream goes on without them.
+     */
+    private Flux<LiveStreams.Event> drafts(CaseId caseId) {
+        SubscriptionQueryResult<AnalysisDrafts, AnalysisDraft> drafts = queries.subscriptionQuery(
+                new FollowAnalysisDrafts(caseId), ResponseTypes.instanceOf(AnalysisDrafts.class),
+                ResponseTypes.instanceOf(AnalysisDraft.class));
+        return drafts.initialResult().flatMapIterable(AnalysisDrafts::drafts)
+                .concatWith(drafts.updates())
+                .map(draft -> new LiveStreams.Event("delta", draft))
+                .doFinally(signal -> drafts.cancel());
     }
 
     private Optional<CaseGraph> findGraph(String caseId, AuthenticatedUser user) {

@@ -4,6 +4,8 @@ import com.ipexpert.edge.errors.ApiException;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.springframework.http.MediaType;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
 
 import java.io.IOException;
 import java.time.Duration;
@@ -13,13 +15,19 @@ import java.util.function.Supplier;
 
 /**
  * Turns an Axon subscription query into a Server-Sent Events stream: the initial result first, then every update
- * as it is emitted; the subscription is cancelled when the client goes away, the stream times out or fails.
+ * as it is emitted, with any further events that travel alongside (drafts of running steps); everything is cancelled
+ * when the client goes away, the stream times out or fails. Events are written on a thread of their own, never on
+ * the thread that emitted them, so a slow client cannot hold up a projection or an analysis step.
  */
 public final class LiveStreams {
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
     private static final Duration INITIAL_WAIT = Duration.ofSeconds(10);
 
     private LiveStreams() {
+    }
+
+    /** One named event of a stream. */
+    public record Event(String name, Object data) {
     }
 
     /**
@@ -29,6 +37,16 @@ public final class LiveStreams {
      */
     public static <I, U> SseEmitter open(SubscriptionQueryResult<Optional<I>, U> subscription, String initialName,
                                          Function<U, String> updateName, Supplier<ApiException> notFound) {
+        return open(subscription, initialName, updateName, notFound, Flux::empty);
+    }
+
+    /**
+     * As above, with {@code alongside} merged into the updates once the initial answer has shown there is something
+     * to stream (it is not even asked for otherwise); its failure ends only its own events, never the stream.
+     */
+    public static <I, U> SseEmitter open(SubscriptionQueryResult<Optional<I>, U> subscription, String initialName,
+                                         Function<U, String> updateName, Supplier<ApiException> notFound,
+                                         Supplier<Flux<Event>> alongside) {
         Optional<I> initial = subscription.initialResult().block(INITIAL_WAIT);
         if (initial == null || initial.isEmpty()) {
             subscription.cancel();
@@ -41,13 +59,17 @@ public final class LiveStreams {
             subscription.cancel();
             return emitter;
         }
-        var disposable = subscription.updates().subscribe(update -> {
-            try {
-                emitter.send(SseEmitter.event().name(updateName.apply(update)).data(update, MediaType.APPLICATION_JSON));
-            } catch (IOException | IllegalStateException e) {
-                subscription.cancel();
-            }
-        }, emitter::completeWithError, emitter::complete);
+        Flux<Event> updates = subscription.updates().map(update -> new Event(updateName.apply(update), update));
+        Flux<Event> others = Flux.defer(alongside).onErrorResume(e -> Flux.empty());
+        var disposable = Flux.merge(updates, others)
+                .publishOn(Schedulers.boundedElastic())
+                .subscribe(event -> {
+                    try {
+                        emitter.send(SseEmitter.event().name(event.name()).data(event.data(), MediaType.APPLICATION_JSON));
+                    } catch (IOException | IllegalStateException e) {
+                        subscription.cancel();
+                    }
+                }, emitter::completeWithError, emitter::complete);
         Runnable cleanup = () -> {
             disposable.dispose();
             subscription.cancel();
