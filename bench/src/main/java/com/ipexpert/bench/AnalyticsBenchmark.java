@@ -48,19 +48,12 @@ public class AnalyticsBenchmark {
         Map<String, String> opts = BenchArgs.parse(args);
         int cases = Integer.parseInt(opts.getOrDefault("cases", "20000"));
         int requests = Integer.parseInt(opts.getOrDefault("requests", "300"));
-        String server = opts.getOrDefault("server", "jdbc:postgresql://127.0.0.1:5432/");
-        String user = opts.getOrDefault("user", "postgres");
-        String password = opts.getOrDefault("password", "");
-        String db = "ipexpert_analytics_" + Long.toHexString(System.currentTimeMillis());
-        try (Connection c = DriverManager.getConnection(server + "postgres", user, password); Statement s = c.createStatement()) {
-            s.execute("create database " + db);
-        }
+        BenchDatabase db = BenchDatabase.fresh(opts, "ipexpert_analytics");
         System.setProperty("axon.update-check.disabled", "true");
-        ConfigurableApplicationContext context = new SpringApplication(CommandPathBenchmark.App.class).run(
-                "--spring.datasource.url=" + server + db, "--spring.datasource.username=" + user,
-                "--spring.datasource.password=" + password, "--server.port=0", "--spring.jmx.enabled=false",
+        ConfigurableApplicationContext context = new SpringApplication(CommandPathBenchmark.App.class).run(db.springArguments(
+                "--server.port=0", "--spring.jmx.enabled=false",
                 "--ipexpert.data-dir=" + java.nio.file.Files.createTempDirectory("ipexpert-analytics"),
-                "--ipexpert.security.admin-password=bench-admin-123", "--logging.level.root=warn");
+                "--ipexpert.security.admin-password=bench-admin-123", "--logging.level.root=warn"));
         try {
             CommandGateway commands = context.getBean(CommandGateway.class);
             EventStore store = context.getBean(EventStore.class);

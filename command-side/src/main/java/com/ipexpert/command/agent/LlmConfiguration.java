@@ -31,7 +31,8 @@ public class LlmConfiguration {
     @Conditional(ApiKeyConfigured.class)
     Analyst llmAnalyst(LlmSettings settings) {
         LlmAnalyst analyst = new LlmAnalyst(settings.endpoint());
-        log.info("Analysis steps ask the model '{}' at {} with prompt {}", settings.model(), settings.baseUrl(), analyst.version());
+        log.info("Analysis steps ask the model '{}' at {} with prompt {}, replies {}", settings.model(), settings.baseUrl(),
+                analyst.version(), settings.stream() ? "streamed" : "whole");
         return analyst;
     }
 
@@ -45,6 +46,7 @@ public class LlmConfiguration {
             if (llm) {
                 details.put("model", analyst.name());
                 details.put("promptVersion", analyst.version());
+                details.put("streaming", ((LlmAnalyst) analyst).streams());
             } else {
                 details.put("version", analyst.version());
             }

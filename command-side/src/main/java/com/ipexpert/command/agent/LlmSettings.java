@@ -16,11 +16,14 @@ import java.time.Duration;
  * @param timeout     how long one model request may take; a step asks at most twice, so keep twice this under {@code ipexpert.agent.step-timeout}
  * @param temperature sampling temperature
  * @param maxTokens   the longest reply
+ * @param stream      whether the model's replies stream token by token, so the case's live stream shows the answer
+ *                    as it is written; off for an endpoint that cannot stream
  */
 @ConfigurationProperties("ipexpert.llm")
 public record LlmSettings(@DefaultValue("https://api.openai.com/v1") String baseUrl, String apiKey,
                           @DefaultValue("gpt-4o-mini") String model, @DefaultValue("25s") Duration timeout,
-                          @DefaultValue("0.2") Double temperature, @DefaultValue("1500") Integer maxTokens) {
+                          @DefaultValue("0.2") Double temperature, @DefaultValue("1500") Integer maxTokens,
+                          @DefaultValue("true") boolean stream) {
 
     public LlmSettings {
         if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("ipexpert.llm.timeout must be positive");
@@ -34,12 +37,12 @@ public record LlmSettings(@DefaultValue("https://api.openai.com/v1") String base
     }
 
     public ModelEndpoint endpoint() {
-        return new ModelEndpoint(baseUrl, apiKey.strip(), model, timeout, temperature, maxTokens);
+        return new ModelEndpoint(baseUrl, apiKey.strip(), model, timeout, temperature, maxTokens, stream);
     }
 
     @Override
     public String toString() {
         return "LlmSettings[baseUrl=" + baseUrl + ", apiKey=" + (configured() ? "***" : "unset") + ", model=" + model
-                + ", timeout=" + timeout + ", temperature=" + temperature + ", maxTokens=" + maxTokens + "]";
+                + ", timeout=" + timeout + ", temperature=" + temperature + ", maxTokens=" + maxTokens + ", stream=" + stream + "]";
     }
 }

@@ -65,9 +65,13 @@ public class StepDrafts {
             this.attempt = attempt;
         }
 
-        /** Kept and pushed under one lock, so a watcher's snapshot and the pieces after it fit together. */
+        /**
+         * Kept and pushed under one lock, so a watcher's snapshot and the pieces after it fit together. An attempt
+         * that a newer one has replaced (it passed its deadline and is still talking) is no longer shown.
+         */
         @Override
         public synchronized void write(String field, int offset, String piece) {
+            if (running.get(new NodeId(nodeId)) != this) return;
             if (!field.equals(this.field)) {
                 this.field = field;
                 text.setLength(0);

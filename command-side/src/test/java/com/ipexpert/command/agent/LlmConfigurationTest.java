@@ -5,6 +5,8 @@ import com.ipexpert.analyst.llm.LlmAnalyst;
 import com.ipexpert.analyst.offline.OfflineAnalyst;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.info.Info;
 import org.springframework.boot.actuate.info.InfoContributor;
@@ -24,6 +26,7 @@ class LlmConfigurationTest {
             .withUserConfiguration(AgentConfiguration.class, LlmConfiguration.class)
             .withBean(EventStore.class, () -> mock(EventStore.class))
             .withBean(CommandGateway.class, () -> mock(CommandGateway.class))
+            .withBean(QueryUpdateEmitter.class, () -> SimpleQueryUpdateEmitter.builder().build())
             .withBean(Clock.class, Clock::systemUTC);
 
     @Test
@@ -36,8 +39,18 @@ class LlmConfigurationTest {
                     assertThat(analyst).isInstanceOf(LlmAnalyst.class);
                     assertThat(analyst.name()).isEqualTo("qwen-plus");
                     assertThat(info(context.getBean(InfoContributor.class))).isEqualTo(Map.of(
-                            "kind", "llm", "name", "qwen-plus", "model", "qwen-plus", "promptVersion", "diagnosis-v1"));
+                            "kind", "llm", "name", "qwen-plus", "model", "qwen-plus", "promptVersion", "diagnosis-v1",
+                            "streaming", true));
                     assertThat(context.getBean(LlmSettings.class).toString()).doesNotContain("sk-wiring-test");
+                });
+    }
+
+    @Test
+    void a_model_endpoint_that_cannot_stream_is_asked_for_whole_replies() {
+        agent.withPropertyValues("ipexpert.llm.api-key=sk-wiring-test", "ipexpert.llm.stream=false")
+                .run(context -> {
+                    assertThat(((LlmAnalyst) context.getBean(Analyst.class)).streams()).isFalse();
+                    assertThat(((Map<?, ?>) info(context.getBean(InfoContributor.class))).get("streaming")).isEqualTo(false);
                 });
     }
 

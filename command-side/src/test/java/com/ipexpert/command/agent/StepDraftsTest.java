@@ -138,4 +138,19 @@ class StepDraftsTest {
 
         assertThat(drafts.inProgress()).isEmpty();
     }
+
+    @Test
+    void an_attempt_overtaken_by_a_newer_one_is_no_longer_shown() {
+        List<AnalysisDraft> watcher = follow(CASE);
+        PerformAnalysis late = new PerformAnalysis(step.nodeId(), CASE, 1, null);
+        DraftSink timedOut = drafts.open(late);
+        DraftSink current = drafts.open(step);
+
+        timedOut.write("answer", 0, "an old attempt's words");
+        current.write("answer", 0, "the current attempt");
+        drafts.close(late, timedOut);
+
+        assertThat(watcher).containsExactly(new AnalysisDraft("case-7", "node-a", 2, "answer", 0, "the current attempt"));
+        assertThat(drafts.inProgress()).containsExactly(new AnalysisDraft("case-7", "node-a", 2, "answer", 0, "the current attempt"));
+    }
 }
