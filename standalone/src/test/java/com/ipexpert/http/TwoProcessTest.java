@@ -58,7 +58,7 @@ class TwoProcessTest {
     }
 
     @Test
-    void a_case_opened_on_the_command_side_is_read_from_the_query_side() {
+    void a_case_opened_on_the_command_side_is_read_from_the_query_side() throws Exception {
         assertThat(commandSide.getBeanNamesForType(QuerySideApplication.class)).isEmpty();
         assertThat(querySide.containsBean("caseCommandController")).isFalse();
         assertThat(commandSide.containsBean("caseGraphProjection")).isFalse();
@@ -77,6 +77,12 @@ class TwoProcessTest {
         Api.Response graph = reads.get("/api/v1/cases/" + caseId);
         assertThat(graph.body().get("nodes")).hasSize(2);
         assertThat(reads.get("/api/v1/cases").body()).extracting(n -> n.get("caseId").asText()).contains(caseId);
+        // The query side's live stream works without the agent's drafts, which only the command side could give.
+        try (EventStream stream = EventStream.open(reads, "/api/v1/cases/" + caseId + "/stream")) {
+            EventStream.Event first = stream.await(e -> true, Duration.ofSeconds(10));
+            assertThat(first.name()).isEqualTo("graph");
+            assertThat(first.data().get("caseId").asText()).isEqualTo(caseId);
+        }
         // Each side serves only its own half of the API.
         assertThat(writes.get("/api/v1/cases/" + caseId).status()).isEqualTo(404);
         assertThat(reads.post("/api/v1/cases", Map.of("query", "x")).status()).isEqualTo(404);
