@@ -123,6 +123,17 @@ public final class FakeChatCompletions implements AutoCloseable {
         return this;
     }
 
+    /** Forgets the script, the requests received and any hold or pacing: a fresh endpoint for the next test. */
+    public synchronized FakeChatCompletions reset() {
+        script.clear();
+        requests.clear();
+        authorizations.clear();
+        otherwise = null;
+        chunkDelayMs = 0;
+        hold.countDown();
+        return this;
+    }
+
     public synchronized List<String> requests() {
         return List.copyOf(requests);
     }

@@ -1,8 +1,5 @@
 package com.ipexpert.query.cases;
 
-import com.ipexpert.api.agent.AgentQueries.FollowAnalysisDrafts;
-import com.ipexpert.api.agent.AgentViews.AnalysisDraft;
-import com.ipexpert.api.agent.AgentViews.AnalysisDrafts;
 import com.ipexpert.api.cases.CaseId;
 import com.ipexpert.api.cases.CaseQueries.FindCaseGraph;
 import com.ipexpert.api.cases.CaseQueries.FindNode;
@@ -30,10 +27,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import com.ipexpert.query.streaming.LiveStreams;
-import reactor.core.publisher.Flux;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The read side of cases: list, whole graph, one node, and a live stream of a case's changes. */
 @RestController
@@ -41,9 +38,11 @@ import java.util.Optional;
 @Tag(name = "Cases")
 class CaseReadController {
     private final QueryGateway queries;
+    private final AgentDrafts drafts;
 
-    CaseReadController(QueryGateway queries) {
+    CaseReadController(QueryGateway queries, AgentDrafts drafts) {
         this.queries = queries;
+        this.drafts = drafts;
     }
 
     @GetMapping
@@ -83,25 +82,10 @@ class CaseReadController {
                     + "(offset 0 starts the draft over). Deltas are never stored: the node's 'node' event brings its final content, once.")
     SseEmitter stream(@PathVariable String caseId, @AuthenticationPrincipal AuthenticatedUser user) {
         FindCaseGraph query = new FindCaseGraph(CaseId.of(caseId), user.requester());
-        SubscriptionQueryResult<Optional<CaseGraph>, CaseChange> subscription = queries.subscriptionQuery(query,
+        Supplier<SubscriptionQueryResult<Optional<CaseGraph>, CaseChange>> subscribe = () -> queries.subscriptionQuery(query,
                 ResponseTypes.optionalInstanceOf(CaseGraph.class), ResponseTypes.instanceOf(CaseChange.class));
-        return LiveStreams.open(subscription, "graph", CaseChange::kind,
-                () -> ApiException.notFound("Case " + caseId + " was not found"), () -> drafts(CaseId.of(caseId)));
-    }
-
-    /**
-     * What the agent is writing for the case now, then every further piece: asked of the agent's workers (the
-     * command side), only once the case has been found visible to the caller. A process without the agent has
-     * no drafts to give, and the stream goes on without them.
-     */
-    private Flux<LiveStreams.Event> drafts(CaseId caseId) {
-        SubscriptionQueryResult<AnalysisDrafts, AnalysisDraft> drafts = queries.subscriptionQuery(
-                new FollowAnalysisDrafts(caseId), ResponseTypes.instanceOf(AnalysisDrafts.class),
-                ResponseTypes.instanceOf(AnalysisDraft.class));
-        return drafts.initialResult().flatMapIterable(AnalysisDrafts::drafts)
-                .concatWith(drafts.updates())
-                .map(draft -> new LiveStreams.Event("delta", draft))
-                .doFinally(signal -> drafts.cancel());
+        return LiveStreams.open(subscribe, "graph", CaseChange::kind,
+                () -> ApiException.notFound("Case " + caseId + " was not found"), () -> drafts.follow(CaseId.of(caseId)));
     }
 
     private Optional<CaseGraph> findGraph(String caseId, AuthenticatedUser user) {

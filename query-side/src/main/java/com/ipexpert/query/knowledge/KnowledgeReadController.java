@@ -26,6 +26,7 @@ import com.ipexpert.query.streaming.LiveStreams;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The read side of the knowledge base: the catalogue, one document, its live status, and search. Any logged-in user. */
 @RestController
@@ -69,10 +70,10 @@ class KnowledgeReadController {
             description = "Events named 'document', each the whole detail: first the current one, then each change of status, "
                     + "progress or message; the stream ends after the document is deleted (last event has deleted: true).")
     SseEmitter stream(@PathVariable String docId) {
-        SubscriptionQueryResult<Optional<DocumentDetail>, DocumentDetail> subscription = queries.subscriptionQuery(
+        Supplier<SubscriptionQueryResult<Optional<DocumentDetail>, DocumentDetail>> subscribe = () -> queries.subscriptionQuery(
                 new FindDocument(DocumentId.of(docId)), ResponseTypes.optionalInstanceOf(DocumentDetail.class),
                 ResponseTypes.instanceOf(DocumentDetail.class));
-        return LiveStreams.open(subscription, "document", detail -> "document", () -> notFound(docId));
+        return LiveStreams.open(subscribe, "document", detail -> "document", () -> notFound(docId));
     }
 
     @GetMapping("/search")

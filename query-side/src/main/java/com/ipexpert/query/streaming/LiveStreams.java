@@ -18,10 +18,15 @@ import java.util.function.Supplier;
  * as it is emitted, with any further events that travel alongside (drafts of running steps); everything is cancelled
  * when the client goes away, the stream times out or fails. Events are written on a thread of their own, never on
  * the thread that emitted them, so a slow client cannot hold up a projection or an analysis step.
+ *
+ * <p>A client opens a stream right after it created what it watches, before the read model has caught up: a
+ * stream that finds nothing asks again for up to {@link #GRACE} before it answers 404.
  */
 public final class LiveStreams {
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
     private static final Duration INITIAL_WAIT = Duration.ofSeconds(10);
+    static final Duration GRACE = Duration.ofSeconds(2);
+    private static final long RETRY_MILLIS = 50;
 
     private LiveStreams() {
     }
@@ -35,23 +40,35 @@ public final class LiveStreams {
      * @param updateName  the event name of each update
      * @param notFound    the refusal when there is nothing to stream (no initial result)
      */
-    public static <I, U> SseEmitter open(SubscriptionQueryResult<Optional<I>, U> subscription, String initialName,
+    public static <I, U> SseEmitter open(Supplier<SubscriptionQueryResult<Optional<I>, U>> subscribe, String initialName,
                                          Function<U, String> updateName, Supplier<ApiException> notFound) {
-        return open(subscription, initialName, updateName, notFound, Flux::empty);
+        return open(subscribe, initialName, updateName, notFound, Flux::empty);
     }
 
     /**
      * As above, with {@code alongside} merged into the updates once the initial answer has shown there is something
      * to stream (it is not even asked for otherwise); its failure ends only its own events, never the stream.
      */
-    public static <I, U> SseEmitter open(SubscriptionQueryResult<Optional<I>, U> subscription, String initialName,
+    public static <I, U> SseEmitter open(Supplier<SubscriptionQueryResult<Optional<I>, U>> subscribe, String initialName,
                                          Function<U, String> updateName, Supplier<ApiException> notFound,
                                          Supplier<Flux<Event>> alongside) {
-        Optional<I> initial = subscription.initialResult().block(INITIAL_WAIT);
-        if (initial == null || initial.isEmpty()) {
+        long graceEnds = System.nanoTime() + GRACE.toNanos();
+        SubscriptionQueryResult<Optional<I>, U> subscription;
+        Optional<I> initial;
+        while (true) {
+            subscription = subscribe.get();
+            initial = subscription.initialResult().block(INITIAL_WAIT);
+            if (initial != null && initial.isPresent()) break;
             subscription.cancel();
-            throw notFound.get();
+            if (System.nanoTime() > graceEnds) throw notFound.get();
+            try {
+                Thread.sleep(RETRY_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw notFound.get();
+            }
         }
+        SubscriptionQueryResult<Optional<I>, U> opened = subscription;
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
         try {
             emitter.send(SseEmitter.event().name(initialName).data(initial.get(), MediaType.APPLICATION_JSON));
@@ -67,12 +84,12 @@ public final class LiveStreams {
                     try {
                         emitter.send(SseEmitter.event().name(event.name()).data(event.data(), MediaType.APPLICATION_JSON));
                     } catch (IOException | IllegalStateException e) {
-                        subscription.cancel();
+                        opened.cancel();
                     }
                 }, emitter::completeWithError, emitter::complete);
         Runnable cleanup = () -> {
             disposable.dispose();
-            subscription.cancel();
+            opened.cancel();
         };
         emitter.onCompletion(cleanup);
         emitter.onTimeout(cleanup);
