@@ -198,6 +198,30 @@ class LlmAgentApiTest {
     }
 
     @Test
+    void category_and_vendor_are_read_again_as_the_conversation_reveals_them() {
+        model.replies("""
+                {"decision": "clarify", "category": "other", "vendor": null, "analysis": "症状太笼统，还不知道协议和设备。",
+                 "questions": ["两端是什么设备？哪个协议的邻居或会话在断？"]}""")
+                .replies("{\"decision\": \"solution\", \"category\": \"OSPF\", \"answer\": \"邻居在 Full 与 Init 之间反复：检查 hello/dead 定时器与接口丢包。\", "
+                        + "\"citations\": [], \"commands\": [\"show ospf neighbor\", \"show ospf interface detail\"]}");
+        Api engineer = engineer();
+        CaseSteps.OpenedCase opened = CaseSteps.open(engineer, "上海分部到总部的业务时断时续");
+        JsonNode first = CaseSteps.settled(engineer, opened.caseId(), opened.analysisNode()).body();
+        assertThat(first.at("/metadata/category").asText()).isEqualTo("other");
+        assertThat(first.at("/metadata/vendor").isNull()).isTrue();
+
+        String second = CaseSteps.answer(engineer, opened.caseId(), opened.analysisNode(),
+                "总部路由器是 Juniper MX204，OSPF 邻居在 Full 和 Init 之间反复");
+        JsonNode solved = CaseSteps.settled(engineer, opened.caseId(), second).body();
+
+        assertThat(solved.at("/metadata/category").asText()).isEqualTo("OSPF");
+        assertThat(solved.at("/metadata/vendor").asText()).isEqualTo("Juniper");
+        assertThat(solved.at("/content/commands")).extracting(JsonNode::asText).containsExactly("show ospf neighbor", "show ospf interface detail");
+        JsonNode graph = engineer.await("/api/v1/cases/" + opened.caseId(), r -> "OSPF".equals(r.body().path("category").asText()), ANALYSIS).body();
+        assertThat(graph.get("vendor").asText()).isEqualTo("Juniper");
+    }
+
+    @Test
     void a_rate_limited_model_is_asked_again_after_a_backoff_and_the_failed_attempt_stays_in_the_history() {
         model.fails(429, "Rate limit reached").replies(solution("Align the MTU on both ends.", "display ospf peer"));
         Api engineer = engineer();

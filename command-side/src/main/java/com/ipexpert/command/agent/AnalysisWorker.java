@@ -18,7 +18,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,13 +63,11 @@ public class AnalysisWorker {
 
     @CommandHandler
     public void handle(PerformAnalysis cmd, @MetaDataValue(MessageProvenance.TRACE_ID) String traceId) {
-        Runnable step = () -> run(cmd, traceId);
-        // Start only once the dispatching unit of work has committed: the step must see what caused it.
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(u -> submit(step, cmd));
-        } else {
-            submit(step, cmd);
-        }
+        // The step starts at once. What it reads (the case's events up to the attempt) was committed before the saga
+        // saw the attempt, so it need not wait for the saga's own transaction, which holds the rest of the saga's
+        // batch; behind Axon Server it never did. Should that transaction roll back, the saga sends the attempt again
+        // and the node refuses the second report of an attempt that already concluded.
+        submit(() -> run(cmd, traceId), cmd);
     }
 
     private void submit(Runnable step, PerformAnalysis cmd) {
