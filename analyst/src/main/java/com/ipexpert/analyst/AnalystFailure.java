@@ -1,5 +1,7 @@
 package com.ipexpert.analyst;
 
+import java.util.Map;
+
 /**
  * An analysis step that could not produce a decision, and whether trying again may help: a rate limit, a server
  * error, a timeout or an unreadable reply may pass; a refused request or a rejected key will not. Its message is
@@ -7,10 +9,28 @@ package com.ipexpert.analyst;
  */
 public class AnalystFailure extends RuntimeException {
     private final boolean retryable;
+    private final transient Map<String, Object> trace;
 
     public AnalystFailure(String message, boolean retryable, Throwable cause) {
+        this(message, retryable, cause, Map.of());
+    }
+
+    private AnalystFailure(String message, boolean retryable, Throwable cause, Map<String, Object> trace) {
         super(message, cause);
         this.retryable = retryable;
+        this.trace = trace == null ? Map.of() : Map.copyOf(trace);
+    }
+
+    /** The same failure, carrying what the step did before it failed (its model calls and their cost). */
+    public AnalystFailure withTrace(Map<String, Object> trace) {
+        AnalystFailure copy = new AnalystFailure(getMessage(), retryable, getCause(), trace);
+        copy.setStackTrace(getStackTrace());
+        return copy;
+    }
+
+    /** What the failed step did before it failed, for its record; empty when it did nothing worth recording. */
+    public Map<String, Object> trace() {
+        return trace;
     }
 
     public static AnalystFailure retryable(String message, Throwable cause) {

@@ -237,6 +237,9 @@ class LlmAgentApiTest {
         assertThat(failed).isNotNull();
         assertThat(failed.at("/payload/reason").asText()).contains("HTTP 429");
         assertThat(failed.at("/payload/retryable").asBoolean()).isTrue();
+        assertThat(failed.at("/payload/record/analyst").asText()).isEqualTo("qwen-test");
+        assertThat(failed.at("/payload/record/retrieval/query").asText()).isEqualTo("华为 OSPF 邻居卡在 ExStart");
+        assertThat(failed.at("/payload/record/modelCalls/0/failure").asText()).contains("HTTP 429");
     }
 
     @Test
@@ -249,6 +252,8 @@ class LlmAgentApiTest {
 
         assertThat(node.get("status").asText()).isEqualTo("FAILED");
         assertThat(node.toString()).contains("HTTP 400").contains("max_tokens is too large");
+        assertThat(node.at("/metadata/lastAttemptRecord/analyst").asText()).isEqualTo("qwen-test");
+        assertThat(node.at("/metadata/lastAttemptRecord/promptVersion").asText()).isEqualTo("diagnosis-v1");
         assertThat(model.requests()).hasSize(1);
     }
 }

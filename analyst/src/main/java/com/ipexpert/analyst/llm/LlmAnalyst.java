@@ -279,10 +279,17 @@ public final class LlmAnalyst implements Analyst {
             ChatResponse response;
             try {
                 response = model.chat(request, new DraftReader(drafts)::feed);
-            } catch (AnalystFailure e) {
-                throw e;
             } catch (RuntimeException e) {
-                throw ModelErrors.failureOf(e, timeout);
+                AnalystFailure failure = e instanceof AnalystFailure f ? f : ModelErrors.failureOf(e, timeout);
+                long ms = (System.nanoTime() - started) / 1_000_000;
+                latencyMs += ms;
+                Map<String, Object> call = new LinkedHashMap<>();
+                call.put("task", solveBecause == null ? "decide" : "solve");
+                call.put("latencyMs", ms);
+                call.put("streamed", streams);
+                call.put("failure", failure.getMessage());
+                calls.add(call);
+                throw failure.withTrace(failureTrace());
             }
             long ms = (System.nanoTime() - started) / 1_000_000;
             TokenUsage usage = response.tokenUsage();
@@ -304,10 +311,24 @@ public final class LlmAnalyst implements Analyst {
             try {
                 return ModelReply.parse(text);
             } catch (AnalystFailure unreadable) {
-                if (response.finishReason() != FinishReason.LENGTH) throw unreadable;
+                if (response.finishReason() != FinishReason.LENGTH) throw unreadable.withTrace(failureTrace());
                 throw AnalystFailure.retryable(unreadable.getMessage() + "; the reply was cut at the token limit ("
-                        + out + " tokens): raise the model's reply limit", null);
+                        + out + " tokens): raise the model's reply limit", null).withTrace(failureTrace());
             }
+        }
+
+        /** What a failed step had done: which model and prompt, its calls, and what they cost. */
+        Map<String, Object> failureTrace() {
+            Map<String, Object> trace = new LinkedHashMap<>();
+            trace.put("model", modelName);
+            trace.put("promptVersion", prompt.version());
+            Map<String, Object> tokens = new LinkedHashMap<>();
+            tokens.put("input", inputTokens);
+            tokens.put("output", outputTokens);
+            trace.put("tokens", tokens);
+            trace.put("modelLatencyMs", latencyMs);
+            trace.put("modelCalls", List.copyOf(calls));
+            return trace;
         }
 
         Map<String, Object> trace(ModelReply reply, String category, Vendor vendor) {

@@ -149,6 +149,28 @@ class LlmAnalystTest {
     }
 
     @Test
+    void a_failure_carries_what_the_failed_calls_cost_so_the_attempt_can_record_it() {
+        endpoint.replies("I think the MTU is wrong, check it.", 512, 9);
+
+        AnalystFailure failure = catchThrowableOfType(() -> analyst().analyse(question(OSPF_HUAWEI), List.of()), AnalystFailure.class);
+
+        assertThat(failure.trace()).containsEntry("model", "qwen-test").containsEntry("promptVersion", "diagnosis-v1")
+                .containsEntry("tokens", Map.of("input", 512L, "output", 9L));
+        assertThat((List<?>) failure.trace().get("modelCalls")).hasSize(1);
+    }
+
+    @Test
+    void a_refused_call_is_in_the_failures_record_with_the_endpoints_reason() {
+        endpoint.fails(503, "The engine is currently overloaded");
+
+        AnalystFailure failure = catchThrowableOfType(() -> analyst().analyse(question(OSPF_HUAWEI), List.of()), AnalystFailure.class);
+
+        assertThat(failure.trace()).containsEntry("tokens", Map.of("input", 0L, "output", 0L));
+        assertThat(failure.trace().get("modelCalls")).asList().singleElement()
+                .satisfies(call -> assertThat(call.toString()).contains("HTTP 503"));
+    }
+
+    @Test
     void a_reply_cut_at_the_token_limit_says_so_in_the_failure() {
         endpoint.cutsOff("{\"decision\": \"solution\", \"answer\": \"The MTU on GE0/0/1 is");
 

@@ -75,7 +75,7 @@ public class AgentSaga {
         timeoutId = null;
         commands.send(new RecordAttemptFailure(nodeId, attempt,
                 "the analysis step did not finish within " + settings.stepTimeout().toSeconds() + " s", true, true,
-                clock.instant()));
+                clock.instant(), Map.of("stepTimeoutMs", settings.stepTimeout().toMillis())));
     }
 
     @DeadlineHandler(deadlineName = RETRY)

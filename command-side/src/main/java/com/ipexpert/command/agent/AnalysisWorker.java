@@ -87,29 +87,31 @@ public class AnalysisWorker {
     void run(PerformAnalysis cmd, String traceId) {
         long started = System.nanoTime();
         DraftSink draft = drafts.open(cmd);
+        Retrieved retrieved = null;
         try {
             CaseConversation conversation = conversations.upTo(cmd.caseId(), cmd.nodeId());
             RetrievalSettings settings = cmd.retrieval() == null ? RetrievalSettings.defaults() : cmd.retrieval();
             String query = conversation.engineerText();
             long retrievalStarted = System.nanoTime();
             List<Evidence> evidence = retrieval.retrieve(query, null, settings, EVIDENCE_LIMIT);
-            long retrievalMs = (System.nanoTime() - retrievalStarted) / 1_000_000;
+            retrieved = new Retrieved(query, settings, evidence, (System.nanoTime() - retrievalStarted) / 1_000_000);
             AnalysisDecision decision = analyst.analyse(conversation, evidence, draft);
             long latencyMs = (System.nanoTime() - started) / 1_000_000;
             send(traceId, new ConcludeAnalysis(cmd.nodeId(), cmd.attempt(),
                     decision instanceof NeedMoreInformation ? AnalysisOutcome.CLARIFICATION : AnalysisOutcome.SOLUTION,
-                    contentOf(decision), metadataOf(decision, new Retrieved(query, settings, evidence, retrievalMs),
-                            cmd.attempt(), latencyMs),
+                    contentOf(decision), metadataOf(decision, retrieved, cmd.attempt(), latencyMs),
                     decision.category(), decision.vendor(), clock.instant()));
         } catch (AnalystFailure e) {
             // The analyst knows whether another attempt can help: a refused request or key fails the node at once.
             log.warn("Analysis step for node {} attempt {} failed ({}): {}", cmd.nodeId(), cmd.attempt(),
                     e.retryable() ? "retryable" : "not retryable", e.getMessage());
-            send(traceId, new RecordAttemptFailure(cmd.nodeId(), cmd.attempt(), e.getMessage(), e.retryable(), false, clock.instant()));
+            send(traceId, new RecordAttemptFailure(cmd.nodeId(), cmd.attempt(), e.getMessage(), e.retryable(), false,
+                    clock.instant(), failureRecord(retrieved, e.trace(), cmd.attempt(), started)));
         } catch (RuntimeException | LinkageError | AssertionError e) {
             // Anything the step throws is a failed attempt, recorded; only a dying JVM is left to the deadline.
             log.warn("Analysis step for node {} attempt {} failed: {}", cmd.nodeId(), cmd.attempt(), e.toString());
-            send(traceId, new RecordAttemptFailure(cmd.nodeId(), cmd.attempt(), readable(e), true, false, clock.instant()));
+            send(traceId, new RecordAttemptFailure(cmd.nodeId(), cmd.attempt(), readable(e), true, false, clock.instant(),
+                    failureRecord(retrieved, Map.of(), cmd.attempt(), started)));
         } finally {
             drafts.close(cmd, draft);
         }
@@ -152,6 +154,37 @@ public class AnalysisWorker {
         return content;
     }
 
+    /** What a failed attempt had done: the analyst, its retrieval if it got that far, and what its model calls cost. */
+    private Map<String, Object> failureRecord(Retrieved retrieved, Map<String, Object> analystTrace, int attempt, long started) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("analyst", analyst.name());
+        record.put("analystVersion", analyst.version());
+        record.put("attempt", attempt);
+        record.put("latencyMs", (System.nanoTime() - started) / 1_000_000);
+        if (retrieved != null) {
+            record.put("retrieval", retrievalOf(retrieved));
+            record.put("evidence", evidenceOf(retrieved));
+        }
+        record.putAll(analystTrace);
+        return record;
+    }
+
+    private static Map<String, Object> retrievalOf(Retrieved retrieved) {
+        Map<String, Object> retrieval = new LinkedHashMap<>();
+        retrieval.put("query", retrieved.query());
+        retrieval.put("weight", retrieved.settings().weight());
+        retrieval.put("filterTags", retrieved.settings().filterTags());
+        retrieval.put("limit", EVIDENCE_LIMIT);
+        retrieval.put("latencyMs", retrieved.latencyMs());
+        return retrieval;
+    }
+
+    private static List<Map<String, Object>> evidenceOf(Retrieved retrieved) {
+        return retrieved.evidence().stream()
+                .map(e -> Map.<String, Object>of("chunkId", e.chunkId(), "docId", e.docId() == null ? "" : e.docId(),
+                        "score", e.score())).toList();
+    }
+
     private Map<String, Object> metadataOf(AnalysisDecision decision, Retrieved retrieved, int attempt, long latencyMs) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("category", decision.category());
@@ -166,16 +199,8 @@ public class AnalysisWorker {
         }
         metadata.put("attempt", attempt);
         metadata.put("latencyMs", latencyMs);
-        Map<String, Object> retrieval = new LinkedHashMap<>();
-        retrieval.put("query", retrieved.query());
-        retrieval.put("weight", retrieved.settings().weight());
-        retrieval.put("filterTags", retrieved.settings().filterTags());
-        retrieval.put("limit", EVIDENCE_LIMIT);
-        retrieval.put("latencyMs", retrieved.latencyMs());
-        metadata.put("retrieval", retrieval);
-        metadata.put("evidence", retrieved.evidence().stream()
-                .map(e -> Map.<String, Object>of("chunkId", e.chunkId(), "docId", e.docId() == null ? "" : e.docId(),
-                        "score", e.score())).toList());
+        metadata.put("retrieval", retrievalOf(retrieved));
+        metadata.put("evidence", evidenceOf(retrieved));
         metadata.put("trace", trace);
         return metadata;
     }

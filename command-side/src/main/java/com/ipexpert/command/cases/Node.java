@@ -80,7 +80,7 @@ class Node {
     void handle(RecordAttemptFailure cmd) {
         mustBeCurrentAttempt(cmd.attempt());
         applyLinked(new AnalysisAttemptFailed(id, caseId, cmd.attempt(), cmd.reason(), cmd.retryable(), cmd.timedOut(),
-                cmd.failedAt()));
+                cmd.failedAt(), cmd.record()));
     }
 
     @CommandHandler

@@ -106,7 +106,7 @@ class AgentSagaTest {
                 .whenTimeElapses(Duration.ofSeconds(61))
                 .expectDeadlinesMet(1)
                 .expectDispatchedCommands(new RecordAttemptFailure(NODE, 1,
-                        "the analysis step did not finish within 60 s", true, true, T0));
+                        "the analysis step did not finish within 60 s", true, true, T0, Map.of("stepTimeoutMs", 60_000L)));
     }
 
     @Test

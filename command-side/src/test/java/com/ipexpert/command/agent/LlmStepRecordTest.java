@@ -118,4 +118,22 @@ class LlmStepRecordTest {
                     List.of(Map.of("chunkId", "doc-1#3", "docId", "doc-1", "score", 0.71)));
         });
     }
+
+    @Test
+    void a_failed_step_records_what_it_retrieved_and_what_its_model_calls_cost() {
+        Map<String, Object> spent = Map.of("model", "qwen-plus", "tokens", Map.of("input", 700L, "output", 12L),
+                "modelCalls", List.of(Map.of("task", "decide", "latencyMs", 840L)));
+        Object report = reportOf((c, e) -> {
+            throw AnalystFailure.retryable("the model's reply is not a JSON object (37 characters)", null).withTrace(spent);
+        });
+
+        assertThat(report).isInstanceOfSatisfying(RecordAttemptFailure.class, failure -> {
+            assertThat(failure.reason()).contains("not a JSON object");
+            assertThat(failure.record()).containsEntry("analyst", "qwen-plus").containsEntry("attempt", 1)
+                    .containsEntry("tokens", Map.of("input", 700L, "output", 12L))
+                    .containsEntry("evidence", List.of(Map.of("chunkId", "doc-1#3", "docId", "doc-1", "score", 0.71)))
+                    .containsKey("modelCalls").containsKey("latencyMs");
+            assertThat(((Map<?, ?>) failure.record().get("retrieval")).get("query")).isEqualTo("OSPF stuck in ExStart on a Huawei NE40E");
+        });
+    }
 }

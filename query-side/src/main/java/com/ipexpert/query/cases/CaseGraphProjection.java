@@ -96,6 +96,7 @@ class CaseGraphProjection {
         metadata.put("lastAttempt", e.attempt());
         metadata.put("lastFailure", e.reason());
         metadata.put("timedOut", e.timedOut());
+        if (!e.record().isEmpty()) metadata.put("lastAttemptRecord", e.record());
         jdbc.sql("update case_node set metadata = ?, updated_at = ? where node_id = ?")
                 .params(write(metadata), Timestamp.from(at), e.nodeId().value()).update();
         nodeChanged(e.caseId().value(), e.nodeId().value(), at);

@@ -16,9 +16,19 @@ public final class NodeCommands {
                                    String vendor, Instant concludedAt) {
     }
 
-    /** One attempt threw or passed its deadline. */
+    /**
+     * One attempt threw or passed its deadline; {@code record} is what the attempt did before it failed (its
+     * retrieval, the model calls it made and what they cost), for the audit trail.
+     */
     public record RecordAttemptFailure(@TargetAggregateIdentifier NodeId nodeId, int attempt, String reason,
-                                       boolean retryable, boolean timedOut, Instant failedAt) {
+                                       boolean retryable, boolean timedOut, Instant failedAt, Map<String, Object> record) {
+        public RecordAttemptFailure {
+            record = record == null ? Map.of() : record;
+        }
+
+        public RecordAttemptFailure(NodeId nodeId, int attempt, String reason, boolean retryable, boolean timedOut, Instant failedAt) {
+            this(nodeId, attempt, reason, retryable, timedOut, failedAt, Map.of());
+        }
     }
 
     public record StartNextAttempt(@TargetAggregateIdentifier NodeId nodeId, int attempt, Instant startedAt) {

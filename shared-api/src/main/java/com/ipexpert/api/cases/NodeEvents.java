@@ -21,9 +21,21 @@ public final class NodeEvents {
                                          Instant startedAt) {
     }
 
+    /**
+     * An attempt failed. {@code record} (added later; empty in events stored before it) is what the attempt did
+     * before it failed: its retrieval, its model calls and their tokens.
+     */
     @Revision("1")
     public record AnalysisAttemptFailed(NodeId nodeId, CaseId caseId, int attempt, String reason, boolean retryable,
-                                        boolean timedOut, Instant failedAt) {
+                                        boolean timedOut, Instant failedAt, Map<String, Object> record) {
+        public AnalysisAttemptFailed {
+            record = record == null ? Map.of() : record;
+        }
+
+        public AnalysisAttemptFailed(NodeId nodeId, CaseId caseId, int attempt, String reason, boolean retryable,
+                                     boolean timedOut, Instant failedAt) {
+            this(nodeId, caseId, attempt, reason, retryable, timedOut, failedAt, Map.of());
+        }
     }
 
     /** The analysis ended: the node turned into {@code type} with {@code content}; {@code metadata} records how. */
