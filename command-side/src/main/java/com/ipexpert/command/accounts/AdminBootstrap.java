@@ -4,8 +4,7 @@ import com.ipexpert.api.identity.Requester;
 import com.ipexpert.edge.security.SecuritySettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 
@@ -14,9 +13,13 @@ import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
-/** A fresh install gets one administrator; its password comes from configuration or is generated and logged once. */
+/**
+ * A fresh install gets one administrator; its password comes from configuration or is generated and logged once.
+ * It is created while the application starts, before the web server takes its first request, so a client that
+ * finds the health endpoint up can log in.
+ */
 @Component
-class AdminBootstrap {
+class AdminBootstrap implements SmartInitializingSingleton {
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
     private final UserAccounts accounts;
     private final PasswordEncoder passwords;
@@ -30,7 +33,11 @@ class AdminBootstrap {
         this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    @Override
+    public void afterSingletonsInstantiated() {
+        ensureAdministrator();
+    }
+
     void ensureAdministrator() {
         if (accounts.anyWithRole(Requester.ADMIN)) return;
         String password = settings.adminPassword();
