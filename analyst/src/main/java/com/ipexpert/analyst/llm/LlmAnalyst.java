@@ -322,13 +322,18 @@ public final class LlmAnalyst implements Analyst {
             Map<String, Object> trace = new LinkedHashMap<>();
             trace.put("model", modelName);
             trace.put("promptVersion", prompt.version());
+            putCost(trace);
+            return trace;
+        }
+
+        /** The step's tokens, model latency and calls so far. */
+        private void putCost(Map<String, Object> trace) {
             Map<String, Object> tokens = new LinkedHashMap<>();
             tokens.put("input", inputTokens);
             tokens.put("output", outputTokens);
             trace.put("tokens", tokens);
             trace.put("modelLatencyMs", latencyMs);
             trace.put("modelCalls", List.copyOf(calls));
-            return trace;
         }
 
         Map<String, Object> trace(ModelReply reply, String category, Vendor vendor) {
@@ -345,12 +350,7 @@ public final class LlmAnalyst implements Analyst {
             trace.put("modelClassification", modelSaid);
             trace.put("classifier", classified.toTrace());
             trace.put("clarificationTurns", turns);
-            Map<String, Object> tokens = new LinkedHashMap<>();
-            tokens.put("input", inputTokens);
-            tokens.put("output", outputTokens);
-            trace.put("tokens", tokens);
-            trace.put("modelLatencyMs", latencyMs);
-            trace.put("modelCalls", List.copyOf(calls));
+            putCost(trace);
             trace.put("droppedQuestions", List.copyOf(droppedQuestions));
             return trace;
         }
