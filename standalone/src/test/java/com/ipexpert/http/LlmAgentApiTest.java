@@ -254,6 +254,11 @@ class LlmAgentApiTest {
         assertThat(node.toString()).contains("HTTP 400").contains("max_tokens is too large");
         assertThat(node.at("/metadata/lastAttemptRecord/analyst").asText()).isEqualTo("qwen-test");
         assertThat(node.at("/metadata/lastAttemptRecord/promptVersion").asText()).isEqualTo("diagnosis-v1");
+        // Time travel folds the events by the same rules: the graph as of now shows the same record.
+        JsonNode now = admin().get("/api/v1/audit/cases/" + opened.caseId() + "?at=" + java.time.Instant.now()).body();
+        JsonNode failedThen = null;
+        for (JsonNode n : now.get("nodes")) if (n.get("id").asText().equals(opened.analysisNode())) failedThen = n;
+        assertThat(failedThen.get("metadata")).isEqualTo(node.get("metadata"));
         assertThat(model.requests()).hasSize(1);
     }
 }

@@ -16,6 +16,7 @@ import com.ipexpert.api.cases.NodeEvents.AnalysisRestarted;
 import com.ipexpert.api.cases.NodeEvents.NodeCreated;
 import com.ipexpert.api.cases.NodeStatus;
 import com.ipexpert.api.cases.NodeType;
+import com.ipexpert.query.cases.NodeMetadata;
 import com.ipexpert.edge.display.NodeTitles;
 
 import java.time.Instant;
@@ -91,11 +92,7 @@ final class CaseGraphAtMoment {
             });
         } else if (event instanceof AnalysisAttemptFailed e) {
             node(e.nodeId().value()).ifPresent(n -> {
-                Map<String, Object> metadata = new LinkedHashMap<>();
-                metadata.put("lastAttempt", e.attempt());
-                metadata.put("lastFailure", e.reason());
-                metadata.put("timedOut", e.timedOut());
-                n.metadata = metadata;
+                n.metadata = NodeMetadata.afterFailedAttempt(e);
                 touch(at);
             });
         } else if (event instanceof AnalysisFailed e) {

@@ -92,11 +92,7 @@ class CaseGraphProjection {
 
     @EventHandler
     void on(AnalysisAttemptFailed e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("lastAttempt", e.attempt());
-        metadata.put("lastFailure", e.reason());
-        metadata.put("timedOut", e.timedOut());
-        if (!e.record().isEmpty()) metadata.put("lastAttemptRecord", e.record());
+        Map<String, Object> metadata = NodeMetadata.afterFailedAttempt(e);
         jdbc.sql("update case_node set metadata = ?, updated_at = ? where node_id = ?")
                 .params(write(metadata), Timestamp.from(at), e.nodeId().value()).update();
         nodeChanged(e.caseId().value(), e.nodeId().value(), at);
