@@ -9,7 +9,6 @@ import com.ipexpert.api.cases.NodeId;
 import org.axonframework.queryhandling.QueryHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -30,7 +29,7 @@ public class StepDrafts {
 
     /** Starts the draft of a step; what the analyst writes to the sink reaches the case's watchers at once. */
     DraftSink open(PerformAnalysis step) {
-        Draft draft = new Draft(step.caseId().value(), step.nodeId().value(), step.attempt());
+        Draft draft = new Draft(step.caseId().value(), step.nodeId(), step.attempt());
         running.put(step.nodeId(), draft);
         return draft;
     }
@@ -47,21 +46,16 @@ public class StepDrafts {
                 .map(Draft::whole).filter(d -> d != null).toList());
     }
 
-    /** Drafts being written now, for operators and tests. */
-    List<AnalysisDraft> inProgress() {
-        return running.values().stream().map(Draft::whole).filter(d -> d != null).toList();
-    }
-
     private final class Draft implements DraftSink {
         final String caseId;
-        final String nodeId;
+        final NodeId node;
         final int attempt;
         private String field;
         private final StringBuilder text = new StringBuilder();
 
-        Draft(String caseId, String nodeId, int attempt) {
+        Draft(String caseId, NodeId node, int attempt) {
             this.caseId = caseId;
-            this.nodeId = nodeId;
+            this.node = node;
             this.attempt = attempt;
         }
 
@@ -71,7 +65,7 @@ public class StepDrafts {
          */
         @Override
         public synchronized void write(String field, int offset, String piece) {
-            if (running.get(new NodeId(nodeId)) != this) return;
+            if (running.get(node) != this) return;
             if (!field.equals(this.field)) {
                 this.field = field;
                 text.setLength(0);
@@ -79,11 +73,11 @@ public class StepDrafts {
             text.setLength(Math.min(Math.max(0, offset), text.length()));
             text.append(piece);
             emitter.emit(FollowAnalysisDrafts.class, q -> q.caseId().value().equals(caseId),
-                    new AnalysisDraft(caseId, nodeId, attempt, field, offset, piece));
+                    new AnalysisDraft(caseId, node.value(), attempt, field, offset, piece));
         }
 
         synchronized AnalysisDraft whole() {
-            return field == null ? null : new AnalysisDraft(caseId, nodeId, attempt, field, 0, text.toString());
+            return field == null ? null : new AnalysisDraft(caseId, node.value(), attempt, field, 0, text.toString());
         }
     }
 }
