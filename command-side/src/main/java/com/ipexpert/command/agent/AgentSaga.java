@@ -2,20 +2,16 @@ package com.ipexpert.command.agent;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.ipexpert.api.agent.AgentCommands.PerformAnalysis;
-import com.ipexpert.api.cases.AnalysisOutcome;
-import com.ipexpert.api.cases.CaseCommands.RecordAnalysisOutcome;
-import com.ipexpert.api.cases.CaseEvents.AnalysisRetryRequested;
+import com.ipexpert.api.cases.CaseCommands.FailAnalysis;
+import com.ipexpert.api.cases.CaseEvents.AnalysisOutcomeRecorded;
 import com.ipexpert.api.cases.CaseId;
-import com.ipexpert.api.cases.NodeCommands.FailAnalysis;
 import com.ipexpert.api.cases.NodeCommands.RecordAttemptFailure;
-import com.ipexpert.api.cases.NodeCommands.RestartAnalysis;
 import com.ipexpert.api.cases.NodeCommands.StartNextAttempt;
 import com.ipexpert.api.cases.NodeEvents.AnalysisAttemptFailed;
 import com.ipexpert.api.cases.NodeEvents.AnalysisAttemptStarted;
 import com.ipexpert.api.cases.NodeEvents.AnalysisConcluded;
 import com.ipexpert.api.cases.NodeEvents.AnalysisFailed;
 import com.ipexpert.api.cases.NodeId;
-import com.ipexpert.api.cases.NodeType;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
@@ -26,12 +22,12 @@ import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 
 /**
  * Drives the analysis of one {@code AI_ANALYSIS} node: runs each attempt through the worker, gives it a deadline,
- * retries with backoff, fails the node after the last attempt, and tells the case how the analysis ended.
+ * retries with backoff, and fails the analysis (through its case) after the last attempt. A run starts with the node's
+ * first attempt or with the restart of a failed node; it ends once the case has recorded how the analysis ended.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY) // stored as JSON without getters
@@ -63,10 +59,11 @@ public class AgentSaga {
             Clock clock) {
         cancelTimeout(deadlines);
         if (!e.retryable() || attemptsThisRun >= settings.maxAttempts()) {
-            commands.send(new FailAnalysis(nodeId, attemptsThisRun,
+            commands.send(new FailAnalysis(caseId, nodeId, attemptsThisRun,
                     "The analysis failed after " + attemptsThisRun + " attempt(s): " + e.reason(), clock.instant()));
         } else {
-            deadlines.schedule(settings.backoffBefore(e.attempt() + 1), RETRY, e.attempt() + 1);
+            // The backoff grows with the attempts of this run: a node the engineer retried starts again from the first wait.
+            deadlines.schedule(settings.backoffBefore(attemptsThisRun + 1), RETRY, e.attempt() + 1);
         }
     }
 
@@ -83,35 +80,27 @@ public class AgentSaga {
         commands.send(new StartNextAttempt(nodeId, attempt, clock.instant()));
     }
 
-    @EndSaga
+    /** The node ended (the case recorded it in the same unit of work): nothing more to run or wait for. */
     @SagaEventHandler(associationProperty = NODE)
-    void on(AnalysisConcluded e, CommandGateway commands, DeadlineManager deadlines, Clock clock) {
-        cancelTimeout(deadlines);
-        deadlines.cancelAllWithinScope(RETRY);
-        AnalysisOutcome outcome = e.type() == NodeType.AI_CLARIFICATION ? AnalysisOutcome.CLARIFICATION : AnalysisOutcome.SOLUTION;
-        Map<String, Object> content = e.content() == null ? Map.of() : e.content();
-        String summary = String.valueOf(content.getOrDefault(outcome == AnalysisOutcome.CLARIFICATION ? "analysis" : "answer", ""));
-        commands.send(new RecordAnalysisOutcome(e.caseId(), e.nodeId(), outcome, e.category(), e.vendor(), summary,
-                questionsIn(content), clock.instant()));
+    void on(AnalysisConcluded e, DeadlineManager deadlines) {
+        stopWaiting(deadlines);
     }
 
-    @EndSaga
     @SagaEventHandler(associationProperty = NODE)
-    void on(AnalysisFailed e, CommandGateway commands, DeadlineManager deadlines, Clock clock) {
-        cancelTimeout(deadlines);
-        deadlines.cancelAllWithinScope(RETRY);
-        commands.send(new RecordAnalysisOutcome(e.caseId(), e.nodeId(), AnalysisOutcome.FAILED, null, null,
-                e.reason(), List.of(), clock.instant()));
+    void on(AnalysisFailed e, DeadlineManager deadlines) {
+        stopWaiting(deadlines);
     }
 
-    /** The engineer asked to retry a FAILED node: a new run starts with a fresh count of attempts. */
-    @StartSaga
+    /** The saga ends only once the case has recorded how the analysis ended. */
+    @EndSaga
     @SagaEventHandler(associationProperty = "analysisNode", keyName = NODE)
-    void on(AnalysisRetryRequested e, CommandGateway commands, Clock clock) {
-        nodeId = e.analysisNode();
-        caseId = e.caseId();
-        attemptsThisRun = 0;
-        commands.send(new RestartAnalysis(e.analysisNode(), clock.instant()));
+    void on(AnalysisOutcomeRecorded e, DeadlineManager deadlines) {
+        stopWaiting(deadlines);
+    }
+
+    private void stopWaiting(DeadlineManager deadlines) {
+        cancelTimeout(deadlines);
+        deadlines.cancelAllWithinScope(RETRY);
     }
 
     private void cancelTimeout(DeadlineManager deadlines) {
@@ -119,12 +108,5 @@ public class AgentSaga {
             deadlines.cancelSchedule(TIMEOUT, timeoutId);
             timeoutId = null;
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<String> questionsIn(Map<String, Object> content) {
-        Object questions = content.get("suggestedQuestions");
-        if (questions instanceof List<?> list) return list.stream().map(String::valueOf).toList();
-        return List.of();
     }
 }

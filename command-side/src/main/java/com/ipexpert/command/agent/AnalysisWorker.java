@@ -10,7 +10,7 @@ import com.ipexpert.analyst.DraftSink;
 import com.ipexpert.analyst.Evidence;
 import com.ipexpert.api.agent.AgentCommands.PerformAnalysis;
 import com.ipexpert.api.cases.AnalysisOutcome;
-import com.ipexpert.api.cases.NodeCommands.ConcludeAnalysis;
+import com.ipexpert.api.cases.CaseCommands.ConcludeAnalysis;
 import com.ipexpert.api.cases.NodeCommands.RecordAttemptFailure;
 import com.ipexpert.api.cases.RetrievalSettings;
 import com.ipexpert.edge.correlation.MessageProvenance;
@@ -97,7 +97,7 @@ public class AnalysisWorker {
             retrieved = new Retrieved(query, settings, evidence, (System.nanoTime() - retrievalStarted) / 1_000_000);
             AnalysisDecision decision = analyst.analyse(conversation, evidence, draft);
             long latencyMs = (System.nanoTime() - started) / 1_000_000;
-            send(traceId, new ConcludeAnalysis(cmd.nodeId(), cmd.attempt(),
+            send(traceId, new ConcludeAnalysis(cmd.caseId(), cmd.nodeId(), cmd.attempt(),
                     decision instanceof NeedMoreInformation ? AnalysisOutcome.CLARIFICATION : AnalysisOutcome.SOLUTION,
                     contentOf(decision), metadataOf(decision, retrieved, cmd.attempt(), latencyMs),
                     decision.category(), decision.vendor(), clock.instant()));

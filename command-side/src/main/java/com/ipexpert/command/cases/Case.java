@@ -3,9 +3,10 @@ package com.ipexpert.command.cases;
 import com.ipexpert.api.cases.AnalysisOutcome;
 import com.ipexpert.api.cases.CaseCommands.AnswerClarification;
 import com.ipexpert.api.cases.CaseCommands.CloseCase;
+import com.ipexpert.api.cases.CaseCommands.ConcludeAnalysis;
+import com.ipexpert.api.cases.CaseCommands.FailAnalysis;
 import com.ipexpert.api.cases.CaseCommands.GiveFeedback;
 import com.ipexpert.api.cases.CaseCommands.OpenCase;
-import com.ipexpert.api.cases.CaseCommands.RecordAnalysisOutcome;
 import com.ipexpert.api.cases.CaseCommands.RetryAnalysis;
 import com.ipexpert.api.cases.CaseCommands.ReviewFeedback;
 import com.ipexpert.api.cases.CaseEvents.AnalysisOutcomeRecorded;
@@ -89,7 +90,6 @@ class Case {
         if (!analyses.containsKey(cmd.parentNode())) {
             throw CaseRefusals.nodeNotInCase(cmd.parentNode());
         }
-        if (analyses.get(cmd.parentNode()) == null) throw new CaseRefusals.OutcomePending(cmd.parentNode());
         if (!cmd.parentNode().equals(awaitingInput)) throw CaseRefusals.notAwaitingInput(cmd.parentNode());
         if (cmd.response() == null || cmd.response().isEmpty()) throw CaseRefusals.emptyResponse();
         applyLinked(new ClarificationAnswered(id, cmd.requester().userId(), cmd.parentNode(), cmd.responseNode(),
@@ -100,21 +100,38 @@ class Case {
                 null, cmd.retrieval(), cmd.answeredAt()));
     }
 
+    /**
+     * An attempt's result: the node concludes and the case records the outcome in this one unit of work, so the moment
+     * a clarification is shown it can be answered. A stale attempt is refused by the node, and nothing is stored.
+     */
     @CommandHandler
-    void handle(RecordAnalysisOutcome cmd) {
-        if (!analyses.containsKey(cmd.analysisNode())) throw CaseRefusals.nodeNotInCase(cmd.analysisNode());
-        if (analyses.get(cmd.analysisNode()) == cmd.outcome()) return; // redelivered: already recorded
+    void handle(ConcludeAnalysis cmd, CaseNodes nodes) {
+        mustBeRunning(cmd.analysisNode());
+        nodes.change(cmd.analysisNode(), node -> node.conclude(cmd));
+        Map<String, Object> content = cmd.content() == null ? Map.of() : cmd.content();
+        boolean clarification = cmd.outcome() == AnalysisOutcome.CLARIFICATION;
         applyLinked(new AnalysisOutcomeRecorded(id, cmd.analysisNode(), cmd.outcome(), cmd.category(), cmd.vendor(),
-                cmd.summary(), cmd.questions() == null ? List.of() : List.copyOf(cmd.questions()), cmd.recordedAt()));
+                String.valueOf(content.getOrDefault(clarification ? "analysis" : "answer", "")),
+                clarification ? questionsIn(content) : List.of(), cmd.concludedAt()));
+    }
+
+    /** The last attempt failed: the node fails and the case records it, together. */
+    @CommandHandler
+    void handle(FailAnalysis cmd, CaseNodes nodes) {
+        mustBeRunning(cmd.analysisNode());
+        nodes.change(cmd.analysisNode(), node -> node.fail(cmd));
+        applyLinked(new AnalysisOutcomeRecorded(id, cmd.analysisNode(), AnalysisOutcome.FAILED, null, null, cmd.reason(),
+                List.of(), cmd.failedAt()));
     }
 
     @CommandHandler
-    void handle(RetryAnalysis cmd) {
+    void handle(RetryAnalysis cmd, CaseNodes nodes) {
         mustBeVisibleTo(cmd.requester(), true);
         if (status == CaseStatus.CLOSED) throw CaseRefusals.caseClosed(id);
         if (!analyses.containsKey(cmd.analysisNode())) throw CaseRefusals.nodeNotInCase(cmd.analysisNode());
         if (analyses.get(cmd.analysisNode()) != AnalysisOutcome.FAILED) throw CaseRefusals.notFailed(cmd.analysisNode());
         applyLinked(new AnalysisRetryRequested(id, cmd.analysisNode(), cmd.requester().userId(), cmd.requestedAt()));
+        nodes.change(cmd.analysisNode(), node -> node.restart(cmd.requestedAt()));
     }
 
     @CommandHandler
@@ -148,6 +165,17 @@ class Case {
         mustBeVisibleTo(cmd.requester(), true);
         if (status == CaseStatus.CLOSED) throw CaseRefusals.caseClosed(id);
         applyLinked(new CaseClosed(id, cmd.requester().userId(), cmd.closedAt()));
+    }
+
+    private void mustBeRunning(NodeId analysisNode) {
+        if (!analyses.containsKey(analysisNode)) throw CaseRefusals.nodeNotInCase(analysisNode);
+        if (analyses.get(analysisNode) != null) throw CaseRefusals.notProcessing(analysisNode);
+    }
+
+    private static List<String> questionsIn(Map<String, Object> content) {
+        Object questions = content.get("suggestedQuestions");
+        if (questions instanceof List<?> list) return list.stream().map(String::valueOf).toList();
+        return List.of();
     }
 
     /** Adds a node aggregate in this unit of work, so the case event and its nodes are stored together. */

@@ -12,7 +12,6 @@ import com.ipexpert.api.cases.NodeStatus;
 import com.ipexpert.api.cases.NodeType;
 import com.ipexpert.api.cases.RetrievalSettings;
 import com.ipexpert.edge.errors.ApiException;
-import com.ipexpert.edge.errors.DomainErrors;
 import com.ipexpert.edge.display.NodeTitles;
 import com.ipexpert.edge.security.AuthenticatedUser;
 import io.swagger.v3.oas.annotations.Operation;
@@ -41,8 +40,6 @@ import java.util.UUID;
 @PreAuthorize("hasAnyRole('user', 'admin')")
 @Tag(name = "Cases")
 class CaseCommandController {
-    /** How long an answer to a node whose analysis has just ended waits for the case to record it. */
-    private static final long OUTCOME_WAIT_MS = 5_000;
     private final CommandGateway commands;
     private final Clock clock;
 
@@ -91,7 +88,7 @@ class CaseCommandController {
         NodeId analysisNode = NodeId.random();
         AnswerClarification command = new AnswerClarification(CaseId.of(caseId), user.requester(), parent,
                 responseNode, analysisNode, response, retrieval, clock.instant());
-        sendWaitingForOutcome(command);
+        commands.sendAndWait(command);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("newNodes", List.of(node(responseNode, NodeType.USER_RESPONSE, NodeStatus.COMPLETED, response),
                 node(analysisNode, NodeType.AI_ANALYSIS, NodeStatus.PROCESSING, null)));
@@ -134,30 +131,6 @@ class CaseCommandController {
                               @AuthenticationPrincipal AuthenticatedUser user) {
         commands.sendAndWait(new RetryAnalysis(CaseId.of(caseId), user.requester(), NodeId.of(nodeId), clock.instant()));
         return node(NodeId.of(nodeId), NodeType.AI_ANALYSIS, NodeStatus.PROCESSING, null);
-    }
-
-    /**
-     * The node's own record of its conclusion lands a moment before the case's: an answer arriving in that moment
-     * waits for the case instead of being refused.
-     */
-    private void sendWaitingForOutcome(AnswerClarification command) {
-        long deadline = System.currentTimeMillis() + OUTCOME_WAIT_MS;
-        while (true) {
-            try {
-                commands.sendAndWait(command);
-                return;
-            } catch (RuntimeException e) {
-                boolean pending = DomainErrors.find(e).filter(d -> d instanceof CaseRefusals.OutcomePending
-                        || d.getMessage().contains("is still being analysed")).isPresent();
-                if (!pending || System.currentTimeMillis() > deadline) throw e;
-                try {
-                    Thread.sleep(50);
-                } catch (InterruptedException ie) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
     }
 
     private static Map<String, Object> node(NodeId id, NodeType type, NodeStatus status, Object content) {

@@ -4,7 +4,6 @@ import com.ipexpert.api.cases.CaseId;
 import com.ipexpert.api.cases.NodeId;
 import com.ipexpert.api.cases.ReviewDecision;
 import com.ipexpert.api.errors.DomainException;
-import com.ipexpert.api.errors.ErrorKind;
 
 /** The reasons a case or node refuses a command, each with its kind and a message a user can act on. */
 final class CaseRefusals {
@@ -73,12 +72,5 @@ final class CaseRefusals {
 
     static DomainException notProcessing(NodeId node) {
         return DomainException.conflict("Node " + node + " is not being analysed");
-    }
-
-    /** The node's analysis has just ended but the case has not recorded it yet: asking again shortly succeeds. */
-    static final class OutcomePending extends DomainException {
-        OutcomePending(NodeId node) {
-            super(ErrorKind.CONFLICT, "Node " + node + " is still being analysed; answer it once it asks for more information");
-        }
     }
 }

@@ -2,10 +2,9 @@ package com.ipexpert.command.cases;
 
 import com.ipexpert.api.cases.AnalysisOutcome;
 import com.ipexpert.api.cases.CaseId;
-import com.ipexpert.api.cases.NodeCommands.ConcludeAnalysis;
-import com.ipexpert.api.cases.NodeCommands.FailAnalysis;
+import com.ipexpert.api.cases.CaseCommands.ConcludeAnalysis;
+import com.ipexpert.api.cases.CaseCommands.FailAnalysis;
 import com.ipexpert.api.cases.NodeCommands.RecordAttemptFailure;
-import com.ipexpert.api.cases.NodeCommands.RestartAnalysis;
 import com.ipexpert.api.cases.NodeCommands.StartNextAttempt;
 import com.ipexpert.api.cases.NodeEvents.AnalysisAttemptFailed;
 import com.ipexpert.api.cases.NodeEvents.AnalysisAttemptStarted;
@@ -33,7 +32,8 @@ import java.util.Map;
 /**
  * One node of a case graph: owns its type, status and content. An {@code AI_ANALYSIS} node also owns the
  * attempts of its analysis; only the current attempt may conclude it, so a late answer of a timed-out
- * attempt cannot overwrite a newer one.
+ * attempt cannot overwrite a newer one. Its case concludes, fails and restarts it (loading it in the case's own unit
+ * of work), so the case and the node never disagree about how an analysis ended.
  */
 @Aggregate(cache = "aggregateCache")
 class Node {
@@ -63,8 +63,8 @@ class Node {
         }
     }
 
-    @CommandHandler
-    void handle(ConcludeAnalysis cmd) {
+    /** Concludes the current attempt; called by the case, which records the outcome in the same unit of work. */
+    void conclude(ConcludeAnalysis cmd) {
         mustBeCurrentAttempt(cmd.attempt());
         if (cmd.outcome() == AnalysisOutcome.FAILED) {
             throw DomainException.invalid("An analysis concludes as a clarification or a solution; failures are recorded as such");
@@ -90,17 +90,21 @@ class Node {
         applyLinked(new AnalysisAttemptStarted(id, caseId, cmd.attempt(), retrieval, cmd.startedAt()));
     }
 
-    @CommandHandler
-    void handle(FailAnalysis cmd) {
+    /** The last attempt failed; called by the case, which records the failure in the same unit of work. */
+    void fail(FailAnalysis cmd) {
         if (status != NodeStatus.PROCESSING) throw CaseRefusals.notProcessing(id);
         applyLinked(new AnalysisFailed(id, caseId, cmd.attempts(), cmd.reason(), cmd.failedAt()));
     }
 
-    @CommandHandler
-    void handle(RestartAnalysis cmd) {
+    /** A FAILED node starts again, on the engineer's request, in the case's unit of work. */
+    void restart(Instant at) {
         if (status != NodeStatus.FAILED) throw CaseRefusals.notFailed(id);
-        applyLinked(new AnalysisRestarted(id, caseId, cmd.restartedAt()));
-        applyLinked(new AnalysisAttemptStarted(id, caseId, attempt + 1, retrieval, cmd.restartedAt()));
+        applyLinked(new AnalysisRestarted(id, caseId, at));
+        applyLinked(new AnalysisAttemptStarted(id, caseId, attempt + 1, retrieval, at));
+    }
+
+    NodeStatus status() {
+        return status;
     }
 
     private void mustBeCurrentAttempt(int given) {

@@ -2,12 +2,10 @@ package com.ipexpert.command.agent;
 
 import com.ipexpert.api.agent.AgentCommands.PerformAnalysis;
 import com.ipexpert.api.cases.AnalysisOutcome;
-import com.ipexpert.api.cases.CaseCommands.RecordAnalysisOutcome;
-import com.ipexpert.api.cases.CaseEvents.AnalysisRetryRequested;
+import com.ipexpert.api.cases.CaseCommands.FailAnalysis;
+import com.ipexpert.api.cases.CaseEvents.AnalysisOutcomeRecorded;
 import com.ipexpert.api.cases.CaseId;
-import com.ipexpert.api.cases.NodeCommands.FailAnalysis;
 import com.ipexpert.api.cases.NodeCommands.RecordAttemptFailure;
-import com.ipexpert.api.cases.NodeCommands.RestartAnalysis;
 import com.ipexpert.api.cases.NodeCommands.StartNextAttempt;
 import com.ipexpert.api.cases.NodeEvents.AnalysisAttemptFailed;
 import com.ipexpert.api.cases.NodeEvents.AnalysisAttemptStarted;
@@ -62,25 +60,29 @@ class AgentSagaTest {
                 .expectScheduledDeadlineWithName(Duration.ofSeconds(60), AgentSaga.TIMEOUT);
     }
 
-    @Test
-    void a_solution_is_recorded_on_the_case_and_ends_the_saga() {
-        fixture.givenAggregate(NODE.value()).published(started(1))
-                .whenAggregate(NODE.value()).publishes(new AnalysisConcluded(NODE, CASE, 1, NodeType.SOLUTION,
-                        NodeStatus.COMPLETED, Map.of("answer", "check MTU"), Map.of(), "OSPF", "Huawei", T0))
-                .expectDispatchedCommands(new RecordAnalysisOutcome(CASE, NODE, AnalysisOutcome.SOLUTION, "OSPF", "Huawei",
-                        "check MTU", List.of(), T0))
-                .expectNoScheduledDeadlines()
-                .expectActiveSagas(0);
+    private static AnalysisConcluded concluded() {
+        return new AnalysisConcluded(NODE, CASE, 1, NodeType.SOLUTION, NodeStatus.COMPLETED, Map.of("answer", "check MTU"),
+                Map.of(), "OSPF", "Huawei", T0);
+    }
+
+    private static AnalysisOutcomeRecorded recorded(AnalysisOutcome outcome) {
+        return new AnalysisOutcomeRecorded(CASE, NODE, outcome, "OSPF", "Huawei", "check MTU", List.of(), T0);
     }
 
     @Test
-    void a_clarification_is_recorded_with_its_questions() {
+    void a_concluded_node_stops_its_deadline_and_the_saga_waits_for_the_case() {
         fixture.givenAggregate(NODE.value()).published(started(1))
-                .whenAggregate(NODE.value()).publishes(new AnalysisConcluded(NODE, CASE, 1, NodeType.AI_CLARIFICATION,
-                        NodeStatus.AWAITING_USER_INPUT, Map.of("analysis", "need vendor", "suggestedQuestions",
-                        List.of("设备型号是什么？")), Map.of(), "OSPF", null, T0))
-                .expectDispatchedCommands(new RecordAnalysisOutcome(CASE, NODE, AnalysisOutcome.CLARIFICATION, "OSPF", null,
-                        "need vendor", List.of("设备型号是什么？"), T0))
+                .whenAggregate(NODE.value()).publishes(concluded())
+                .expectNoDispatchedCommands()
+                .expectNoScheduledDeadlines()
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void the_saga_ends_once_the_case_has_recorded_the_outcome() {
+        fixture.givenAggregate(NODE.value()).published(started(1), concluded())
+                .whenAggregate(CASE.value()).publishes(recorded(AnalysisOutcome.SOLUTION))
+                .expectNoDispatchedCommands()
                 .expectActiveSagas(0);
     }
 
@@ -113,30 +115,38 @@ class AgentSagaTest {
     void the_last_failed_attempt_fails_the_node() {
         fixture.givenAggregate(NODE.value()).published(started(1), failed(1, true), started(2), failed(2, true), started(3))
                 .whenAggregate(NODE.value()).publishes(failed(3, true))
-                .expectDispatchedCommands(new FailAnalysis(NODE, 3, "The analysis failed after 3 attempt(s): boom", T0));
+                .expectDispatchedCommands(new FailAnalysis(CASE, NODE, 3, "The analysis failed after 3 attempt(s): boom", T0));
     }
 
     @Test
     void a_failure_that_cannot_be_retried_fails_the_node_at_once() {
         fixture.givenAggregate(NODE.value()).published(started(1))
                 .whenAggregate(NODE.value()).publishes(failed(1, false))
-                .expectDispatchedCommands(new FailAnalysis(NODE, 1, "The analysis failed after 1 attempt(s): boom", T0));
+                .expectDispatchedCommands(new FailAnalysis(CASE, NODE, 1, "The analysis failed after 1 attempt(s): boom", T0));
     }
 
     @Test
-    void a_failed_node_is_recorded_on_the_case_and_ends_the_saga() {
-        fixture.givenAggregate(NODE.value()).published(started(1), failed(1, false))
-                .whenAggregate(NODE.value()).publishes(new AnalysisFailed(NODE, CASE, 1, "gave up", T0))
-                .expectDispatchedCommands(new RecordAnalysisOutcome(CASE, NODE, AnalysisOutcome.FAILED, null, null,
-                        "gave up", List.of(), T0))
+    void a_failed_node_ends_the_saga_once_the_case_has_recorded_the_failure() {
+        fixture.givenAggregate(NODE.value()).published(started(1), failed(1, false),
+                        new AnalysisFailed(NODE, CASE, 1, "gave up", T0))
+                .whenAggregate(CASE.value()).publishes(recorded(AnalysisOutcome.FAILED))
+                .expectNoDispatchedCommands()
                 .expectActiveSagas(0);
     }
 
     @Test
-    void a_retry_request_restarts_the_failed_node() {
-        fixture.givenNoPriorActivity()
-                .whenAggregate(CASE.value()).publishes(new AnalysisRetryRequested(CASE, NODE, "u-owner", T0))
-                .expectActiveSagas(1)
-                .expectDispatchedCommands(new RestartAnalysis(NODE, T0));
+    void a_retried_node_waits_as_long_as_a_first_run_before_its_second_attempt() {
+        // The node failed its first run after 3 attempts; the engineer's retry starts attempt 4, a new run.
+        fixture.givenAggregate(NODE.value()).published(started(4))
+                .whenAggregate(NODE.value()).publishes(failed(4, true))
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(2), AgentSaga.RETRY);
+    }
+
+    @Test
+    void a_retried_run_fails_after_its_own_attempts_not_the_nodes() {
+        fixture.givenAggregate(NODE.value()).published(started(4), failed(4, true), started(5))
+                .whenAggregate(NODE.value()).publishes(failed(5, true))
+                .expectNoDispatchedCommands()
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(4), AgentSaga.RETRY);
     }
 }

@@ -8,7 +8,7 @@ import com.ipexpert.analyst.CaseConversation;
 import com.ipexpert.analyst.Evidence;
 import com.ipexpert.api.agent.AgentCommands.PerformAnalysis;
 import com.ipexpert.api.cases.CaseId;
-import com.ipexpert.api.cases.NodeCommands.ConcludeAnalysis;
+import com.ipexpert.api.cases.CaseCommands.ConcludeAnalysis;
 import com.ipexpert.api.cases.NodeCommands.RecordAttemptFailure;
 import com.ipexpert.api.cases.NodeId;
 import com.ipexpert.api.cases.RetrievalSettings;

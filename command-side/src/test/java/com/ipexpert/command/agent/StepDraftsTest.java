@@ -11,7 +11,7 @@ import com.ipexpert.api.agent.AgentQueries.FollowAnalysisDrafts;
 import com.ipexpert.api.agent.AgentViews.AnalysisDraft;
 import com.ipexpert.api.agent.AgentViews.AnalysisDrafts;
 import com.ipexpert.api.cases.CaseId;
-import com.ipexpert.api.cases.NodeCommands.ConcludeAnalysis;
+import com.ipexpert.api.cases.CaseCommands.ConcludeAnalysis;
 import com.ipexpert.api.cases.NodeId;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;

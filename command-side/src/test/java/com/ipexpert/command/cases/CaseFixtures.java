@@ -55,6 +55,7 @@ final class CaseFixtures {
                 return (Repository<T>) nodes;
             }
         });
+        fixture.registerInjectableResource(new CaseNodes(() -> nodes));
         return fixture;
     }
 
@@ -85,9 +86,32 @@ final class CaseFixtures {
                 outcome == AnalysisOutcome.CLARIFICATION ? List.of("设备型号是什么？") : List.of(), T0.plusSeconds(5));
     }
 
-    static CaseCommands.RecordAnalysisOutcome recordOutcome(NodeId node, AnalysisOutcome outcome) {
-        return new CaseCommands.RecordAnalysisOutcome(CASE, node, outcome, "OSPF", "Huawei", "summary",
-                outcome == AnalysisOutcome.CLARIFICATION ? List.of("设备型号是什么？") : List.of(), T0.plusSeconds(5));
+    /** The worker's report of {@code attempt}: a clarification asks one question, a solution answers "summary". */
+    static CaseCommands.ConcludeAnalysis conclude(NodeId node, int attempt, AnalysisOutcome outcome) {
+        Map<String, Object> content = new LinkedHashMap<>();
+        if (outcome == AnalysisOutcome.CLARIFICATION) {
+            content.put("analysis", "summary");
+            content.put("suggestedQuestions", List.of("设备型号是什么？"));
+        } else {
+            content.put("answer", "summary");
+        }
+        return new CaseCommands.ConcludeAnalysis(CASE, node, attempt, outcome, content, Map.of("analyst", "offline"),
+                "OSPF", "Huawei", T0.plusSeconds(5));
+    }
+
+    /** Stores a node's own history, as its case and the agent left it, where the case's handlers load it from. */
+    static void nodeHistory(EventStore store, NodeId node, Object... events) {
+        long sequence = 0;
+        for (Object event : events) {
+            store.publish(new org.axonframework.eventhandling.GenericDomainEventMessage<>("Node", node.value(), sequence++,
+                    event));
+        }
+    }
+
+    /** A running analysis node: created by the case, its first attempt started. */
+    static void runningAnalysis(EventStore store, NodeId node) {
+        nodeHistory(store, node, nodeCreated(node, NodeType.AI_ANALYSIS, NodeStatus.PROCESSING, null, T0),
+                attemptStarted(node, 1, T0));
     }
 
     static Map<String, Object> answer(String text) {

@@ -22,10 +22,18 @@ public final class CaseCommands {
                                       RetrievalSettings retrieval, Instant answeredAt) {
     }
 
-    /** Sent by the agent saga once a node's analysis has ended, so the case knows which node awaits the user. */
-    public record RecordAnalysisOutcome(@TargetAggregateIdentifier CaseId caseId, NodeId analysisNode,
-                                        AnalysisOutcome outcome, String category, String vendor, String summary,
-                                        List<String> questions, Instant recordedAt) {
+    /**
+     * The worker's result for one attempt of an analysis node: the node becomes a clarification or a solution, and the
+     * case records the outcome in the same unit of work, so an answer to the clarification is never refused as early.
+     */
+    public record ConcludeAnalysis(@TargetAggregateIdentifier CaseId caseId, NodeId analysisNode, int attempt,
+                                   AnalysisOutcome outcome, Map<String, Object> content, Map<String, Object> metadata,
+                                   String category, String vendor, Instant concludedAt) {
+    }
+
+    /** The last attempt of an analysis failed: the node is FAILED with a readable reason, and the case records it. */
+    public record FailAnalysis(@TargetAggregateIdentifier CaseId caseId, NodeId analysisNode, int attempts, String reason,
+                               Instant failedAt) {
     }
 
     public record RetryAnalysis(@TargetAggregateIdentifier CaseId caseId, Requester requester, NodeId analysisNode,

@@ -5,15 +5,12 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import java.time.Instant;
 import java.util.Map;
 
-/** What the agent (worker and saga) asks of an analysis node. Nodes are created by their case, not by a command of their own. */
+/**
+ * What the agent (worker and saga) asks of an analysis node about its attempts. Nodes are created, concluded, failed and
+ * restarted by their case, in the case's unit of work, not by a command of their own.
+ */
 public final class NodeCommands {
     private NodeCommands() {
-    }
-
-    /** The worker's result for one attempt: the node becomes a clarification or a solution. */
-    public record ConcludeAnalysis(@TargetAggregateIdentifier NodeId nodeId, int attempt, AnalysisOutcome outcome,
-                                   Map<String, Object> content, Map<String, Object> metadata, String category,
-                                   String vendor, Instant concludedAt) {
     }
 
     /**
@@ -34,11 +31,4 @@ public final class NodeCommands {
     public record StartNextAttempt(@TargetAggregateIdentifier NodeId nodeId, int attempt, Instant startedAt) {
     }
 
-    /** The last attempt failed: the node is FAILED with a readable reason. */
-    public record FailAnalysis(@TargetAggregateIdentifier NodeId nodeId, int attempts, String reason, Instant failedAt) {
-    }
-
-    /** A FAILED node starts again, on the engineer's request relayed by the case. */
-    public record RestartAnalysis(@TargetAggregateIdentifier NodeId nodeId, Instant restartedAt) {
-    }
 }
