@@ -1,5 +1,6 @@
 package com.ipexpert.command.feedback;
 
+import com.ipexpert.edge.messaging.ReadsFrom;
 import com.ipexpert.api.cases.CaseCommands.ReviewFeedback;
 import com.ipexpert.api.cases.CaseId;
 import com.ipexpert.api.cases.ReviewDecision;
@@ -46,6 +47,7 @@ class FeedbackReviewController {
     record ReviewRequest(String decision, String comment) {
     }
 
+    @ReadsFrom("feedback-review") // finds the feedback's case in that read model
     @PostMapping("/{feedbackId}/review")
     @Operation(summary = "Approve or reject feedback", description = "Body {decision: approve|reject, comment}. Answers the feedback item; a second decision → 409, unknown feedback → 404.")
     FeedbackItem review(@PathVariable String feedbackId, @RequestBody(required = false) ReviewRequest request,

@@ -1,5 +1,6 @@
 package com.ipexpert.query.audit;
 
+import com.ipexpert.edge.messaging.ReadsFrom;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ipexpert.api.audit.AuditQueries.ListAuditCases;
 import com.ipexpert.api.audit.AuditViews.AuditCasePage;
@@ -51,6 +52,7 @@ class AuditController {
         this.clock = clock;
     }
 
+    @ReadsFrom("case-graph")
     @GetMapping
     @Operation(summary = "Every user's cases", description = "Optional user (owner id), from/to (ISO times: opened within [from, to)), page (from 1), pageSize (1..100). Newest first.")
     AuditCasePage list(@RequestParam(required = false) String user, @RequestParam(required = false) String from,

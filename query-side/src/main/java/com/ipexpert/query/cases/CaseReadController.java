@@ -1,5 +1,6 @@
 package com.ipexpert.query.cases;
 
+import com.ipexpert.edge.messaging.ReadsFrom;
 import com.ipexpert.api.cases.CaseId;
 import com.ipexpert.api.cases.CaseQueries.FindCaseGraph;
 import com.ipexpert.api.cases.CaseQueries.FindNode;
@@ -33,6 +34,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /** The read side of cases: list, whole graph, one node, and a live stream of a case's changes. */
+@ReadsFrom(CaseGraphProjection.PROCESSING_GROUP)
 @RestController
 @RequestMapping("/api/v1/cases")
 @Tag(name = "Cases")

@@ -1,5 +1,6 @@
 package com.ipexpert.query.feedback;
 
+import com.ipexpert.edge.messaging.ReadsFrom;
 import com.ipexpert.api.feedback.FeedbackQueries.ListFeedback;
 import com.ipexpert.api.feedback.FeedbackViews.FeedbackPage;
 import com.ipexpert.edge.errors.ApiException;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Set;
 
 /** Feedback for administrators to review. */
+@ReadsFrom(FeedbackReviewProjection.PROCESSING_GROUP)
 @RestController
 @RequestMapping("/api/v1/feedback")
 @PreAuthorize("hasRole('admin')")

@@ -1,5 +1,6 @@
 package com.ipexpert.query.knowledge;
 
+import com.ipexpert.edge.messaging.ReadsFrom;
 import com.ipexpert.api.knowledge.DocumentId;
 import com.ipexpert.api.knowledge.DocumentQueries.FindDocument;
 import com.ipexpert.api.knowledge.DocumentQueries.ListDocuments;
@@ -41,6 +42,7 @@ class KnowledgeReadController {
         this.queries = queries;
     }
 
+    @ReadsFrom(DocumentCatalogueProjection.PROCESSING_GROUP)
     @GetMapping("/documents")
     @Operation(summary = "The document catalogue", description = "Newest first; filters status (QUEUED|PARSING|INDEXED|FAILED) "
             + "and vendor; page from 1, pageSize 1..100 (default 10). {items, total, page, pageSize}")
@@ -59,12 +61,14 @@ class KnowledgeReadController {
         return queries.query(new ListDocuments(wanted, vendor, page, pageSize), DocumentPage.class).join();
     }
 
+    @ReadsFrom(DocumentCatalogueProjection.PROCESSING_GROUP)
     @GetMapping("/documents/{docId}")
     @Operation(summary = "One document", description = "{docId, fileName, vendor, tags, status, progress, message, createdAt, updatedAt}")
     DocumentDetail document(@PathVariable String docId) {
         return find(docId).orElseThrow(() -> notFound(docId));
     }
 
+    @ReadsFrom(DocumentCatalogueProjection.PROCESSING_GROUP)
     @GetMapping(value = "/documents/{docId}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Live status of a document (Server-Sent Events, extension)",
             description = "Events named 'document', each the whole detail: first the current one, then each change of status, "

@@ -1,5 +1,6 @@
 package com.ipexpert.query.statistics;
 
+import com.ipexpert.edge.messaging.ReadsFrom;
 import com.ipexpert.api.cases.CaseStatus;
 import com.ipexpert.api.statistics.StatisticsQueries.FindStatistics;
 import com.ipexpert.api.statistics.StatisticsQueries.ListStatisticsCases;
@@ -37,6 +38,7 @@ class StatisticsController {
         this.clock = clock;
     }
 
+    @ReadsFrom({StatisticsProjection.PROCESSING_GROUP, KnowledgeCoverageProjection.PROCESSING_GROUP})
     @GetMapping
     @Operation(summary = "Dashboard statistics", description = "timeRange 7d|30d|90d (default 30d): faultCategories (cases opened in the range by current category, largest first), "
             + "resolutionTrend (one point per UTC day, oldest first, today last: rate = solved/opened of the cases opened that day, with opened and solved), knowledgeCoverage.")
@@ -47,6 +49,7 @@ class StatisticsController {
         return queries.query(new FindStatistics(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC), days), Statistics.class).join();
     }
 
+    @ReadsFrom(StatisticsProjection.PROCESSING_GROUP)
     @GetMapping("/cases")
     @Operation(summary = "The cases behind a number", description = "Filters category, vendor, day (YYYY-MM-DD, UTC day opened), status (open|solved|closed; solved = solved at some point), page, pageSize. Newest first.")
     StatisticsCasePage cases(@RequestParam(required = false) String category, @RequestParam(required = false) String vendor,

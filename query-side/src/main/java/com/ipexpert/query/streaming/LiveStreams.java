@@ -19,14 +19,12 @@ import java.util.function.Supplier;
  * when the client goes away, the stream times out or fails. Events are written on a thread of their own, never on
  * the thread that emitted them, so a slow client cannot hold up a projection or an analysis step.
  *
- * <p>A client opens a stream right after it created what it watches, before the read model has caught up: a
- * stream that finds nothing asks again for up to {@link #GRACE} before it answers 404.
+ * <p>A client opens a stream right after it created what it watches: the endpoint reads from its projection
+ * ({@code ReadsFrom}), so the request waits (bounded) for it to catch up before the one subscription is made.
  */
 public final class LiveStreams {
     private static final Duration TIMEOUT = Duration.ofMinutes(30);
     private static final Duration INITIAL_WAIT = Duration.ofSeconds(10);
-    static final Duration GRACE = Duration.ofSeconds(2);
-    private static final long RETRY_MILLIS = 50;
 
     private LiveStreams() {
     }
@@ -52,21 +50,12 @@ public final class LiveStreams {
     public static <I, U> SseEmitter open(Supplier<SubscriptionQueryResult<Optional<I>, U>> subscribe, String initialName,
                                          Function<U, String> updateName, Supplier<ApiException> notFound,
                                          Supplier<Flux<Event>> alongside) {
-        long graceEnds = System.nanoTime() + GRACE.toNanos();
-        SubscriptionQueryResult<Optional<I>, U> subscription;
-        Optional<I> initial;
-        while (true) {
-            subscription = subscribe.get();
-            initial = subscription.initialResult().block(INITIAL_WAIT);
-            if (initial != null && initial.isPresent()) break;
+        // The request waited for the read model before it got here (ReadsFrom): one subscription answers or it is 404.
+        SubscriptionQueryResult<Optional<I>, U> subscription = subscribe.get();
+        Optional<I> initial = subscription.initialResult().block(INITIAL_WAIT);
+        if (initial == null || initial.isEmpty()) {
             subscription.cancel();
-            if (System.nanoTime() > graceEnds) throw notFound.get();
-            try {
-                Thread.sleep(RETRY_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw notFound.get();
-            }
+            throw notFound.get();
         }
         SubscriptionQueryResult<Optional<I>, U> opened = subscription;
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());

@@ -1,0 +1,129 @@
+package com.ipexpert.edge.messaging;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Read-your-writes for every read model: a read first takes the event store's head (its last stored event when the
+ * read began, which includes everything any client was acknowledged) and waits until each projection it reads from
+ * has processed past it, at most {@code maxWait}; then it answers what it has. The wait is a wake-up on each position
+ * the projection commits ({@link ProcessorPositions}), never a sleep. Works the same when the projections run in a
+ * process apart from the command side, behind Axon Server: the head is the shared event store's.
+ *
+ * <p>A JPA event store may hand out positions out of commit order: a projection that has read past the head may have
+ * skipped a position still being committed then (a gap). If such a gap below the head has been stored since, the
+ * projection has not seen it yet, and the read waits for it too; gaps that never fill (a rolled-back insert) do not
+ * hold a read up.
+ */
+public class ReadYourWrites {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReadYourWrites.class);
+    private static final int MAX_GAPS_CHECKED = 500;
+    private final EventStore eventStore;
+    private final EventProcessingConfiguration processing;
+    private final ProcessorPositions positions;
+    private final Optional<JdbcClient> jdbc;
+    private final Duration maxWait;
+
+    public ReadYourWrites(EventStore eventStore, EventProcessingConfiguration processing, ProcessorPositions positions,
+                          Optional<JdbcClient> jdbc, Duration maxWait) {
+        this.eventStore = eventStore;
+        this.processing = processing;
+        this.positions = positions;
+        this.jdbc = jdbc;
+        this.maxWait = maxWait;
+    }
+
+    public Duration maxWait() {
+        return maxWait;
+    }
+
+    /**
+     * Waits until every named projection that runs in this process has processed each event stored now, at most
+     * {@link #maxWait()} in all. Projections not processed here (another instance holds them) are not waited for.
+     *
+     * @return whether they all got there in time
+     */
+    public boolean awaitCurrent(String... processingGroups) {
+        if (processingGroups.length == 0 || maxWait.isZero() || maxWait.isNegative()) return true;
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        TrackingToken head = eventStore.createHeadToken();
+        OptionalLong target = head == null ? OptionalLong.empty() : head.position();
+        if (target.isEmpty() || target.getAsLong() < 0) return true;
+        boolean all = true;
+        for (String group : processingGroups) {
+            Optional<StreamingEventProcessor> processor =
+                    processing.eventProcessorByProcessingGroup(group, StreamingEventProcessor.class);
+            if (processor.isPresent() && !await(processor.get(), target.getAsLong(), deadline)) {
+                all = false;
+                log.info("A read answered before projection {} reached position {} (it is at {})", group,
+                        target.getAsLong(), processor.get().processingStatus().values().stream()
+                                .map(s -> String.valueOf(s.getTrackingToken())).toList());
+            }
+        }
+        return all;
+    }
+
+    private boolean await(StreamingEventProcessor processor, long target, long deadline) {
+        while (true) {
+            CompletableFuture<Void> next = positions.nextAdvance(processor.getName());
+            if (passed(processor, target)) return true;
+            long left = deadline - System.nanoTime();
+            if (left <= 0) return false;
+            try {
+                next.get(left, TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (ExecutionException e) {
+                return false;
+            }
+        }
+    }
+
+    /** Whether every segment this process holds has processed up to {@code target}; true if it holds none. */
+    private boolean passed(StreamingEventProcessor processor, long target) {
+        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        for (Map.Entry<Integer, EventTrackerStatus> segment : segments.entrySet()) {
+            TrackingToken token = later(segment.getValue().getTrackingToken(),
+                    positions.committed(processor.getName(), segment.getKey()));
+            if (token == null) return false;
+            if (token.position().orElse(-1) < target) return false;
+            if (unseenGapBelow(token, target)) return false;
+        }
+        return true;
+    }
+
+    private boolean unseenGapBelow(TrackingToken token, long target) {
+        Optional<GapAwareTrackingToken> gapAware = WrappedToken.unwrap(token, GapAwareTrackingToken.class);
+        if (gapAware.isEmpty() || !gapAware.get().hasGaps() || jdbc.isEmpty()) return false;
+        List<Long> gaps = gapAware.get().getGaps().headSet(target + 1).stream().limit(MAX_GAPS_CHECKED).toList();
+        if (gaps.isEmpty()) return false;
+        Long stored = jdbc.get().sql("select count(*) from domain_event_entry where global_index in (:gaps)")
+                .param("gaps", gaps).query(Long.class).single();
+        return stored != null && stored > 0;
+    }
+
+    private static TrackingToken later(TrackingToken a, TrackingToken b) {
+        if (a == null) return b;
+        if (b == null) return a;
+        return b.position().orElse(-1) >= a.position().orElse(-1) ? b : a;
+    }
+}
