@@ -9,8 +9,6 @@ import com.ipexpert.api.cases.NodeCommands.RecordAttemptFailure;
 import com.ipexpert.api.cases.NodeCommands.StartNextAttempt;
 import com.ipexpert.api.cases.NodeEvents.AnalysisAttemptFailed;
 import com.ipexpert.api.cases.NodeEvents.AnalysisAttemptStarted;
-import com.ipexpert.api.cases.NodeEvents.AnalysisConcluded;
-import com.ipexpert.api.cases.NodeEvents.AnalysisFailed;
 import com.ipexpert.api.cases.NodeId;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -80,18 +78,10 @@ public class AgentSaga {
         commands.send(new StartNextAttempt(nodeId, attempt, clock.instant()));
     }
 
-    /** The node ended (the case recorded it in the same unit of work): nothing more to run or wait for. */
-    @SagaEventHandler(associationProperty = NODE)
-    void on(AnalysisConcluded e, DeadlineManager deadlines) {
-        stopWaiting(deadlines);
-    }
-
-    @SagaEventHandler(associationProperty = NODE)
-    void on(AnalysisFailed e, DeadlineManager deadlines) {
-        stopWaiting(deadlines);
-    }
-
-    /** The saga ends only once the case has recorded how the analysis ended. */
+    /**
+     * The saga ends only once the case has recorded how the analysis ended. The case records it in the unit of work
+     * that concludes or fails the node, so this comes right after the node's own event, and nothing is left to wait for.
+     */
     @EndSaga
     @SagaEventHandler(associationProperty = "analysisNode", keyName = NODE)
     void on(AnalysisOutcomeRecorded e, DeadlineManager deadlines) {

@@ -70,19 +70,11 @@ class AgentSagaTest {
     }
 
     @Test
-    void a_concluded_node_stops_its_deadline_and_the_saga_waits_for_the_case() {
-        fixture.givenAggregate(NODE.value()).published(started(1))
-                .whenAggregate(NODE.value()).publishes(concluded())
-                .expectNoDispatchedCommands()
-                .expectNoScheduledDeadlines()
-                .expectActiveSagas(1);
-    }
-
-    @Test
     void the_saga_ends_once_the_case_has_recorded_the_outcome() {
         fixture.givenAggregate(NODE.value()).published(started(1), concluded())
                 .whenAggregate(CASE.value()).publishes(recorded(AnalysisOutcome.SOLUTION))
                 .expectNoDispatchedCommands()
+                .expectNoScheduledDeadlines()
                 .expectActiveSagas(0);
     }
 
