@@ -7,6 +7,7 @@ import com.ipexpert.api.cases.CaseCommands.ConcludeAnalysis;
 import com.ipexpert.api.cases.CaseCommands.FailAnalysis;
 import com.ipexpert.api.cases.CaseCommands.GiveFeedback;
 import com.ipexpert.api.cases.CaseCommands.OpenCase;
+import com.ipexpert.api.cases.CaseCommands.RecordCorrectionNotPublished;
 import com.ipexpert.api.cases.CaseCommands.RetryAnalysis;
 import com.ipexpert.api.cases.CaseCommands.ReviewFeedback;
 import com.ipexpert.api.cases.CaseEvents.AnalysisOutcomeRecorded;
@@ -15,6 +16,7 @@ import com.ipexpert.api.cases.CaseEvents.CaseClosed;
 import com.ipexpert.api.cases.CaseEvents.CaseOpened;
 import com.ipexpert.api.cases.CaseEvents.CaseSolved;
 import com.ipexpert.api.cases.CaseEvents.ClarificationAnswered;
+import com.ipexpert.api.cases.CaseEvents.CorrectionNotPublished;
 import com.ipexpert.api.cases.CaseEvents.FeedbackGiven;
 import com.ipexpert.api.cases.CaseEvents.FeedbackReviewed;
 import com.ipexpert.api.cases.CaseId;
@@ -158,6 +160,13 @@ class Case {
         if (earlier != null) throw CaseRefusals.alreadyReviewed(cmd.feedbackId(), earlier);
         applyLinked(new FeedbackReviewed(id, cmd.feedbackId(), cmd.requester().userId(), cmd.decision(), cmd.comment(),
                 cmd.reviewedAt()));
+    }
+
+    /** An approved correction that could not be published leaves its reason in the case's history. */
+    @CommandHandler
+    void handle(RecordCorrectionNotPublished cmd) {
+        if (feedback.get(cmd.feedbackId()) != ReviewDecision.APPROVE) throw CaseRefusals.feedbackNotFound(cmd.feedbackId());
+        applyLinked(new CorrectionNotPublished(id, cmd.feedbackId(), cmd.reason(), cmd.failedAt()));
     }
 
     @CommandHandler

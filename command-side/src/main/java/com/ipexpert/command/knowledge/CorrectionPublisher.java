@@ -1,6 +1,7 @@
 package com.ipexpert.command.knowledge;
 
 import com.ipexpert.api.cases.AnalysisOutcome;
+import com.ipexpert.api.cases.CaseCommands.RecordCorrectionNotPublished;
 import com.ipexpert.api.cases.CaseEvents.AnalysisOutcomeRecorded;
 import com.ipexpert.api.cases.CaseEvents.CaseOpened;
 import com.ipexpert.api.cases.CaseEvents.ClarificationAnswered;
@@ -50,6 +51,18 @@ class CorrectionPublisher {
 
     @CommandHandler
     void handle(PublishCorrection cmd) {
+        try {
+            publish(cmd);
+        } catch (RuntimeException refused) {
+            // Nothing swallowed: the case's history says why its approved correction did not become knowledge.
+            log.info("The correction of feedback {} was not published: {}", cmd.feedbackId(), refused.getMessage());
+            commands.sendAndWait(new RecordCorrectionNotPublished(cmd.caseId(), cmd.feedbackId(),
+                    reasonOf(refused), clock.instant()));
+        }
+    }
+
+    private void publish(PublishCorrection cmd) {
+        if (events.readEvents(cmd.docId().value()).hasNext()) return; // a redelivered approval: published already
         CaseStory story = CaseStory.of(events.readEvents(cmd.caseId().value()));
         byte[] content = markdown(cmd, story).getBytes(StandardCharsets.UTF_8);
         String fileName = "feedback-" + cmd.caseId().value() + ".md";
@@ -62,8 +75,14 @@ class CorrectionPublisher {
                     pipeline.detect(fileName, content).name(), clock.instant()));
         } catch (RuntimeException refused) {
             files.delete(cmd.docId());
-            log.info("The correction of feedback {} was not published: {}", cmd.feedbackId(), refused.getMessage());
+            throw refused;
         }
+    }
+
+    private static String reasonOf(RuntimeException refused) {
+        String message = com.ipexpert.edge.errors.DomainErrors.find(refused).map(Throwable::getMessage)
+                .orElse(refused.getMessage());
+        return message == null || message.isBlank() ? refused.getClass().getSimpleName() : message;
     }
 
     static String markdown(PublishCorrection cmd, CaseStory story) {

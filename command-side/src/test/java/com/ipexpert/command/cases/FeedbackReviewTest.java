@@ -87,4 +87,23 @@ class FeedbackReviewTest {
                 .expectNoEvents()
                 .expectExceptionMessage("decision must be 'approve' or 'reject'");
     }
+
+    @Test
+    void an_approved_correction_that_could_not_be_published_leaves_the_reason_on_the_case() {
+        fixture.given(caseOpened(), feedbackGiven(), new FeedbackReviewed(CASE, FEEDBACK, ADMIN.userId(),
+                        ReviewDecision.APPROVE, "核实无误", REVIEWED_AT))
+                .when(new com.ipexpert.api.cases.CaseCommands.RecordCorrectionNotPublished(CASE, FEEDBACK, "disk full",
+                        REVIEWED_AT.plusSeconds(1)))
+                .expectEvents(new com.ipexpert.api.cases.CaseEvents.CorrectionNotPublished(CASE, FEEDBACK, "disk full",
+                        REVIEWED_AT.plusSeconds(1)));
+    }
+
+    @Test
+    void only_an_approved_correction_can_fail_to_be_published() {
+        fixture.given(caseOpened(), feedbackGiven())
+                .when(new com.ipexpert.api.cases.CaseCommands.RecordCorrectionNotPublished(CASE, FEEDBACK, "disk full",
+                        REVIEWED_AT))
+                .expectException(DomainException.class)
+                .expectNoEvents();
+    }
 }

@@ -51,4 +51,9 @@ public final class CaseCommands {
     public record ReviewFeedback(@TargetAggregateIdentifier CaseId caseId, Requester requester, String feedbackId,
                                  ReviewDecision decision, String comment, Instant reviewedAt) {
     }
+
+    /** An approved correction could not be published as knowledge; {@code reason} says why, for the case's history. */
+    public record RecordCorrectionNotPublished(@TargetAggregateIdentifier CaseId caseId, String feedbackId, String reason,
+                                               Instant failedAt) {
+    }
 }

@@ -56,4 +56,9 @@ public final class CaseEvents {
     public record FeedbackReviewed(CaseId caseId, String feedbackId, String reviewedBy, ReviewDecision decision,
                                    String comment, Instant reviewedAt) {
     }
+
+    /** An approved correction did not become a knowledge document: why, so no reviewer wonders where it went. */
+    @Revision("1")
+    public record CorrectionNotPublished(CaseId caseId, String feedbackId, String reason, Instant failedAt) {
+    }
 }
