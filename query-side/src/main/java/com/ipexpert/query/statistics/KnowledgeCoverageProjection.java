@@ -23,9 +23,11 @@ import java.time.Instant;
 class KnowledgeCoverageProjection {
     static final String PROCESSING_GROUP = "knowledge-coverage";
     private final JdbcClient jdbc;
+    private final KnowledgeCoverageMeasurer measurer;
 
-    KnowledgeCoverageProjection(JdbcClient jdbc) {
+    KnowledgeCoverageProjection(JdbcClient jdbc, KnowledgeCoverageMeasurer measurer) {
         this.jdbc = jdbc;
+        this.measurer = measurer;
     }
 
     @EventHandler
@@ -70,6 +72,7 @@ class KnowledgeCoverageProjection {
                         jdbc.sql("insert into knowledge_coverage_pending (vendor, changed_at) values (?, ?)")
                                 .params(vendor, java.sql.Timestamp.from(at)).update();
                     }
+                    measurer.afterCommit();
                 });
     }
 

@@ -27,9 +27,9 @@ import java.util.Map;
  * How well indexed knowledge covers each topic (fault category) for each vendor that has indexed documents: the
  * share (0..100) of the topic's probe questions ({@code statistics/coverage-probes.json}) for which hybrid retrieval
  * filtered to the vendor returns, among its top {@value #TOP_K}, a passage containing one of the probe's terms.
- * A vendor is measured again when the dashboard is read after one of its documents was indexed, re-parsed or
- * deleted; for {@link #SETTLE} after such a change it is measured at every read, since the index is filled by its
- * own projection and may lag the change by a moment.
+ * A vendor is measured again in the background ({@link KnowledgeCoverageMeasurer}) once one of its documents was
+ * indexed, re-parsed or deleted, and again every few seconds for {@link #SETTLE} after such a change, since the index
+ * is filled by its own projection and may lag the change by a moment. Reading the dashboard never writes.
  */
 @Component
 class KnowledgeCoverageSource {
@@ -50,7 +50,21 @@ class KnowledgeCoverageSource {
         this.probes = load(json);
     }
 
+    /** The last measures; reading them changes nothing. */
     List<KnowledgeCoverage> current() {
+        return jdbc.sql("""
+                        select topic, vendor, coverage from knowledge_coverage c
+                         where exists (select 1 from knowledge_coverage_document d where d.vendor = c.vendor and d.indexed)
+                         order by topic, vendor""")
+                .query((rs, n) -> new KnowledgeCoverage(rs.getString(1), rs.getString(2), rs.getInt(3))).list();
+    }
+
+    /**
+     * Measures every vendor marked for it; a vendor stays marked for {@link #SETTLE} after its last change.
+     *
+     * @return whether some vendor is still marked, to be measured again shortly
+     */
+    boolean measurePending() {
         Instant now = Instant.now();
         List<String> pending = jdbc.sql("select vendor from knowledge_coverage_pending order by vendor").query(String.class).list();
         for (String vendor : pending) {
@@ -62,11 +76,7 @@ class KnowledgeCoverageSource {
                 log.warn("Knowledge coverage of {} could not be measured; the last measure stands", vendor, e);
             }
         }
-        return jdbc.sql("""
-                        select topic, vendor, coverage from knowledge_coverage c
-                         where exists (select 1 from knowledge_coverage_document d where d.vendor = c.vendor and d.indexed)
-                         order by topic, vendor""")
-                .query((rs, n) -> new KnowledgeCoverage(rs.getString(1), rs.getString(2), rs.getInt(3))).list();
+        return jdbc.sql("select count(*) from knowledge_coverage_pending").query(Long.class).single() > 0;
     }
 
     private void measure(String vendor, Instant at) {
