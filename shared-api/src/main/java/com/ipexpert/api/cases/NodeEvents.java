@@ -22,10 +22,11 @@ public final class NodeEvents {
     }
 
     /**
-     * An attempt failed. {@code record} (added later; empty in events stored before it) is what the attempt did
-     * before it failed: its retrieval, its model calls and their tokens.
+     * An attempt failed. {@code record} is what the attempt did before it failed: its retrieval, its model calls and
+     * their tokens. Revision 2: revision 1 was stored with and without {@code record}; its upcaster gives the ones
+     * without an empty record.
      */
-    @Revision("1")
+    @Revision("2")
     public record AnalysisAttemptFailed(NodeId nodeId, CaseId caseId, int attempt, String reason, boolean retryable,
                                         boolean timedOut, Instant failedAt, Map<String, Object> record) {
         public AnalysisAttemptFailed {
