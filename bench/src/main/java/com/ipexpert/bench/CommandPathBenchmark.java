@@ -95,9 +95,14 @@ public class CommandPathBenchmark {
             awaitCaughtUp(jdbc);
             System.out.printf("processors caught up with the paused backlog in %.1f s%n", (System.nanoTime() - caughtUpFrom) / 1e9);
 
-            for (int clients : new int[]{1, 8}) {
+            com.ipexpert.edge.messaging.QuietTokenStore tokens = context.getBean(com.ipexpert.edge.messaging.QuietTokenStore.class);
+            for (int clients : new int[]{1, 4, 8}) {
                 LagProbe lag = new LagProbe(jdbc, true);
+                long writesBefore = tokens.written();
+                long skippedBefore = tokens.skipped();
                 Result open = openCases(commands, clients, seconds, lag);
+                System.out.printf("token-store writes per command: %.2f (%.2f more kept in memory by processors that handled nothing)%n",
+                        (tokens.written() - writesBefore) / (double) open.count(), (tokens.skipped() - skippedBefore) / (double) open.count());
                 System.out.printf("open case (1 command → 4 events, plus the agent's work behind it): %,.0f commands/s with %d client(s) = %.0f%% of raw; p50 %.1f ms p99 %.1f ms%n",
                         open.perSecond(), clients, 100 * open.perSecond() / (clients == 1 ? raw1 : raw8),
                         open.percentile(50), open.percentile(99));
@@ -116,6 +121,11 @@ public class CommandPathBenchmark {
             Result toFinal = openToFinal(commands, jdbc, 50);
             System.out.printf("POST /cases → analysis node final (offline analyst): p50 %.1f ms p99 %.1f ms%n",
                     toFinal.percentile(50), toFinal.percentile(99));
+
+            awaitCaughtUp(jdbc);
+            Result waits = readWaits(context.getBean(com.ipexpert.edge.messaging.ReadYourWrites.class), 2_000);
+            System.out.printf("read-your-writes check of a caught-up projection (event store head + position): p50 %.3f ms p99 %.3f ms%n",
+                    waits.percentile(50), waits.percentile(99));
 
             Result reads = readGraphs(port, jdbc, 50, seconds);
             System.out.printf("GET /cases/{caseId} with 50 concurrent clients: %,.0f requests/s, p50 %.1f ms p99 %.1f ms%n",
@@ -275,6 +285,18 @@ public class CommandPathBenchmark {
             latencies.add((System.nanoTime() - t0) / 1e6);
         }
         return new Result(cases, (System.nanoTime() - start) / 1e9, latencies);
+    }
+
+    /** What waiting for the case-graph projection costs a read when the projection is already there. */
+    static Result readWaits(com.ipexpert.edge.messaging.ReadYourWrites readYourWrites, int times) {
+        List<Double> latencies = new ArrayList<>();
+        long start = System.nanoTime();
+        for (int i = 0; i < times; i++) {
+            long t0 = System.nanoTime();
+            readYourWrites.awaitCurrent("case-graph");
+            latencies.add((System.nanoTime() - t0) / 1e6);
+        }
+        return new Result(times, (System.nanoTime() - start) / 1e9, latencies);
     }
 
     static Result readGraphs(int port, JdbcTemplate jdbc, int clients, int seconds) throws Exception {

@@ -31,6 +31,8 @@ public class QuietTokenStore implements TokenStore {
     private final Duration idleWriteInterval;
     private final Clock clock;
     private final Map<String, Instant> lastWrite = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong skipped = new java.util.concurrent.atomic.AtomicLong();
 
     public QuietTokenStore(TokenStore delegate, ProcessorPositions positions, Duration idleWriteInterval, Clock clock) {
         this.delegate = delegate;
@@ -48,11 +50,22 @@ public class QuietTokenStore implements TokenStore {
         Instant last = lastWrite.get(key);
         if (handledNothing && last != null && now.isBefore(last.plus(idleWriteInterval))) {
             positions.advanced(processorName, segment, token); // nothing to commit: readers may look now
+            skipped.incrementAndGet();
             return;
         }
         delegate.storeToken(token, processorName, segment);
+        written.incrementAndGet();
         lastWrite.put(key, now);
         afterCommit(() -> positions.advanced(processorName, segment, token));
+    }
+
+    /** Token writes this process made, and those it kept in memory instead. */
+    public long written() {
+        return written.get();
+    }
+
+    public long skipped() {
+        return skipped.get();
     }
 
     private static void afterCommit(Runnable action) {
