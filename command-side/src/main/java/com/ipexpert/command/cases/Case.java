@@ -8,12 +8,14 @@ import com.ipexpert.api.cases.CaseCommands.FailAnalysis;
 import com.ipexpert.api.cases.CaseCommands.GiveFeedback;
 import com.ipexpert.api.cases.CaseCommands.OpenCase;
 import com.ipexpert.api.cases.CaseCommands.RecordCorrectionNotPublished;
+import com.ipexpert.api.cases.CaseCommands.ReopenCase;
 import com.ipexpert.api.cases.CaseCommands.RetryAnalysis;
 import com.ipexpert.api.cases.CaseCommands.ReviewFeedback;
 import com.ipexpert.api.cases.CaseEvents.AnalysisOutcomeRecorded;
 import com.ipexpert.api.cases.CaseEvents.AnalysisRetryRequested;
 import com.ipexpert.api.cases.CaseEvents.CaseClosed;
 import com.ipexpert.api.cases.CaseEvents.CaseOpened;
+import com.ipexpert.api.cases.CaseEvents.CaseReopened;
 import com.ipexpert.api.cases.CaseEvents.CaseSolved;
 import com.ipexpert.api.cases.CaseEvents.ClarificationAnswered;
 import com.ipexpert.api.cases.CaseEvents.CorrectionNotPublished;
@@ -25,6 +27,7 @@ import com.ipexpert.api.cases.FeedbackOutcome;
 import com.ipexpert.api.cases.NodeId;
 import com.ipexpert.api.cases.NodeStatus;
 import com.ipexpert.api.cases.NodeType;
+import com.ipexpert.api.cases.RetrievalSettings;
 import com.ipexpert.api.cases.ReviewDecision;
 import com.ipexpert.api.identity.Requester;
 import org.axonframework.commandhandling.CommandHandler;
@@ -35,6 +38,7 @@ import org.axonframework.modelling.command.AggregateMember;
 import com.ipexpert.command.audit.EventChain;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,6 +63,8 @@ class Case {
     private String owner;
     private CaseStatus status;
     private NodeId awaitingInput;
+    /** The analysis node whose solution was proposed last; an interaction on it goes on with the case. */
+    private NodeId lastSolution;
     /** Analysis nodes and how they ended; null while running. */
     private Map<NodeId, AnalysisOutcome> analyses = new HashMap<>();
     /** Feedback given on this case and its review decision; null while pending. */
@@ -85,6 +91,10 @@ class Case {
                 NodeStatus.PROCESSING, null, cmd.retrieval(), cmd.openedAt()));
     }
 
+    /**
+     * An answer to the node awaiting input, or a report on the last proposed solution: either way a response node and a
+     * new analysis step join the graph.
+     */
     @CommandHandler
     void handle(AnswerClarification cmd) {
         mustBeVisibleTo(cmd.requester(), false);
@@ -92,14 +102,31 @@ class Case {
         if (!analyses.containsKey(cmd.parentNode())) {
             throw CaseRefusals.nodeNotInCase(cmd.parentNode());
         }
-        if (!cmd.parentNode().equals(awaitingInput)) throw CaseRefusals.notAwaitingInput(cmd.parentNode());
+        boolean onSolution = cmd.parentNode().equals(lastSolution) && noAnalysisRunning();
+        if (!cmd.parentNode().equals(awaitingInput) && !onSolution) throw CaseRefusals.notAwaitingInput(cmd.parentNode());
+        if (onSolution && status == CaseStatus.SOLVED) throw CaseRefusals.solved(id);
         if (cmd.response() == null || cmd.response().isEmpty()) throw CaseRefusals.emptyResponse();
-        applyLinked(new ClarificationAnswered(id, cmd.requester().userId(), cmd.parentNode(), cmd.responseNode(),
-                cmd.analysisNode(), cmd.response(), cmd.retrieval(), cmd.answeredAt()));
-        spawn(() -> new Node(cmd.responseNode(), id, NodeType.USER_RESPONSE, NodeStatus.COMPLETED,
-                cmd.response(), null, cmd.answeredAt()));
-        spawn(() -> new Node(cmd.analysisNode(), id, NodeType.AI_ANALYSIS, NodeStatus.PROCESSING,
-                null, cmd.retrieval(), cmd.answeredAt()));
+        continueWith(cmd.requester().userId(), cmd.parentNode(), cmd.responseNode(), cmd.analysisNode(), cmd.response(),
+                cmd.retrieval(), cmd.answeredAt());
+    }
+
+    private void continueWith(String by, NodeId parent, NodeId responseNode, NodeId analysisNode,
+                              Map<String, Object> response, RetrievalSettings retrieval, Instant at) {
+        applyLinked(new ClarificationAnswered(id, by, parent, responseNode, analysisNode, response, retrieval, at));
+        spawn(() -> new Node(responseNode, id, NodeType.USER_RESPONSE, NodeStatus.COMPLETED, response, null, at));
+        spawn(() -> new Node(analysisNode, id, NodeType.AI_ANALYSIS, NodeStatus.PROCESSING, null, retrieval, at));
+    }
+
+    private boolean noAnalysisRunning() {
+        return !analyses.containsValue(null);
+    }
+
+    /** The owner goes on with a solved or closed case. */
+    @CommandHandler
+    void handle(ReopenCase cmd) {
+        if (!owner.equals(cmd.requester().userId())) throw CaseRefusals.caseNotFound(id);
+        if (status == CaseStatus.OPEN) throw CaseRefusals.alreadyOpen(id);
+        applyLinked(new CaseReopened(id, cmd.requester().userId(), cmd.reopenedAt()));
     }
 
     /**
@@ -136,8 +163,9 @@ class Case {
         nodes.change(cmd.analysisNode(), node -> node.restart(cmd.requestedAt()));
     }
 
+    /** @return the new analysis node when "unsolved" feedback with a comment went on with the case, else null */
     @CommandHandler
-    void handle(GiveFeedback cmd) {
+    NodeId handle(GiveFeedback cmd) {
         if (!owner.equals(cmd.requester().userId())) {
             if (cmd.requester().isAdmin()) throw CaseRefusals.onlyOwnerGivesFeedback();
             throw CaseRefusals.caseNotFound(id);
@@ -148,6 +176,18 @@ class Case {
         if (cmd.outcome() == FeedbackOutcome.SOLVED && status == CaseStatus.OPEN) {
             applyLinked(new CaseSolved(id, cmd.givenAt()));
         }
+        // "Unsolved, and here is why" on a proposed solution goes on with the case, as a report on that solution would.
+        if (cmd.outcome() == FeedbackOutcome.UNSOLVED && cmd.comment() != null && !cmd.comment().isBlank()
+                && status == CaseStatus.OPEN && lastSolution != null && noAnalysisRunning()
+                && cmd.responseNode() != null && cmd.analysisNode() != null) {
+            Map<String, Object> response = new LinkedHashMap<>();
+            response.put("text", cmd.comment().strip());
+            response.put("feedbackId", cmd.feedbackId());
+            continueWith(cmd.requester().userId(), lastSolution, cmd.responseNode(), cmd.analysisNode(), response,
+                    RetrievalSettings.defaults(), cmd.givenAt());
+            return cmd.analysisNode();
+        }
+        return null;
     }
 
     /** Feedback belongs to the case it was given on, so its review is decided here, once, next to it. */
@@ -231,6 +271,12 @@ class Case {
     void on(AnalysisOutcomeRecorded e) {
         analyses.put(e.analysisNode(), e.outcome());
         if (e.outcome() == AnalysisOutcome.CLARIFICATION) awaitingInput = e.analysisNode();
+        if (e.outcome() == AnalysisOutcome.SOLUTION) lastSolution = e.analysisNode();
+    }
+
+    @EventSourcingHandler
+    void on(CaseReopened e) {
+        status = CaseStatus.OPEN;
     }
 
     @EventSourcingHandler
@@ -255,7 +301,6 @@ class Case {
 
     @EventSourcingHandler
     void on(CaseClosed e) {
-        status = CaseStatus.CLOSED;
-        awaitingInput = null;
+        status = CaseStatus.CLOSED; // what awaited input awaits it again once the case is reopened
     }
 }

@@ -4,6 +4,7 @@ import com.ipexpert.api.cases.CaseCommands.AnswerClarification;
 import com.ipexpert.api.cases.CaseCommands.CloseCase;
 import com.ipexpert.api.cases.CaseCommands.GiveFeedback;
 import com.ipexpert.api.cases.CaseCommands.OpenCase;
+import com.ipexpert.api.cases.CaseCommands.ReopenCase;
 import com.ipexpert.api.cases.CaseCommands.RetryAnalysis;
 import com.ipexpert.api.cases.CaseId;
 import com.ipexpert.api.cases.FeedbackOutcome;
@@ -74,8 +75,9 @@ class CaseCommandController {
     }
 
     @PostMapping("/{caseId}/interactions")
-    @Operation(summary = "Answer a clarification", description = "Body {parentNodeId, response, retrievalWeight (0..1, default 0.7), filterTags}. "
-            + "The parent must be a node AWAITING_USER_INPUT (else 409). A string response is stored as {\"text\": ...}.")
+    @Operation(summary = "Answer a clarification, or report back on a solution", description = "Body {parentNodeId, response, retrievalWeight (0..1, default 0.7), filterTags}. "
+            + "The parent must be the node AWAITING_USER_INPUT, or the case's last SOLUTION while no analysis runs (else 409); "
+            + "either way a new analysis step starts. A string response is stored as {\"text\": ...}.")
     Map<String, Object> interact(@PathVariable String caseId, @RequestBody CaseRequests.InteractionRequest request,
                                  @AuthenticationPrincipal AuthenticatedUser user) {
         if (request == null || request.parentNodeId() == null || request.parentNodeId().isBlank()) {
@@ -109,12 +111,15 @@ class CaseCommandController {
             throw ApiException.badRequest("corrected_solution is too long (50000 characters at most)");
         }
         String feedbackId = UUID.randomUUID().toString();
-        commands.sendAndWait(new GiveFeedback(CaseId.of(caseId), user.requester(), feedbackId, outcome,
-                request.comment(), request.correctedSolution(), clock.instant()));
+        NodeId responseNode = NodeId.random();
+        NodeId analysisNode = NodeId.random();
+        NodeId continued = commands.sendAndWait(new GiveFeedback(CaseId.of(caseId), user.requester(), feedbackId, outcome,
+                request.comment(), request.correctedSolution(), clock.instant(), responseNode, analysisNode));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "success");
         body.put("message", outcome == FeedbackOutcome.SOLVED ? "感谢反馈，案例已标记为已解决" : "感谢反馈，我们会继续改进");
         body.put("feedbackId", feedbackId);
+        if (continued != null) body.put("processingNodeId", continued.value()); // the step that goes on from the comment
         return body;
     }
 
@@ -123,6 +128,14 @@ class CaseCommandController {
     Map<String, Object> close(@PathVariable String caseId, @AuthenticationPrincipal AuthenticatedUser user) {
         commands.sendAndWait(new CloseCase(CaseId.of(caseId), user.requester(), clock.instant()));
         return Map.of("caseId", caseId, "status", "closed");
+    }
+
+    @PostMapping("/{caseId}/reopen")
+    @Operation(summary = "Reopen a solved or closed case (extension)", description = "Owner only; the case is open again and takes "
+            + "interactions, on the node awaiting input or on its last solution. An open case → 409.")
+    Map<String, Object> reopen(@PathVariable String caseId, @AuthenticationPrincipal AuthenticatedUser user) {
+        commands.sendAndWait(new ReopenCase(CaseId.of(caseId), user.requester(), clock.instant()));
+        return Map.of("caseId", caseId, "status", "open");
     }
 
     @PostMapping("/{caseId}/nodes/{nodeId}/retry")

@@ -73,4 +73,12 @@ final class CaseRefusals {
     static DomainException notProcessing(NodeId node) {
         return DomainException.conflict("Node " + node + " is not being analysed");
     }
+
+    static DomainException solved(CaseId id) {
+        return DomainException.conflict("Case " + id + " is solved; reopen it to go on");
+    }
+
+    static DomainException alreadyOpen(CaseId id) {
+        return DomainException.conflict("Case " + id + " is open already");
+    }
 }

@@ -78,7 +78,7 @@ class CaseTest {
 
     @Test
     void an_answer_to_a_node_that_is_not_waiting_is_refused() {
-        fixture.given(caseOpened(), outcome(ANALYSIS, AnalysisOutcome.SOLUTION))
+        fixture.given(caseOpened(), outcome(ANALYSIS, AnalysisOutcome.FAILED))
                 .when(answerClarification(OWNER, ANALYSIS))
                 .expectException(DomainException.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("is not waiting for your input"))

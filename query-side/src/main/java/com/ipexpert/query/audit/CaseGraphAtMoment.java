@@ -2,6 +2,7 @@ package com.ipexpert.query.audit;
 
 import com.ipexpert.api.cases.CaseEvents.AnalysisOutcomeRecorded;
 import com.ipexpert.api.cases.CaseEvents.CaseClosed;
+import com.ipexpert.api.cases.CaseEvents.CaseReopened;
 import com.ipexpert.api.cases.CaseEvents.CaseOpened;
 import com.ipexpert.api.cases.CaseEvents.CaseSolved;
 import com.ipexpert.api.cases.CaseEvents.ClarificationAnswered;
@@ -81,6 +82,8 @@ final class CaseGraphAtMoment {
         } else if (event instanceof ClarificationAnswered e) {
             edges.add(new EdgeView(e.parentNode().value(), e.responseNode().value()));
             edges.add(new EdgeView(e.responseNode().value(), e.analysisNode().value()));
+            node(e.parentNode().value()).filter(n -> n.status == NodeStatus.AWAITING_USER_INPUT)
+                    .ifPresent(n -> n.status = NodeStatus.COMPLETED);
             touch(at);
         } else if (event instanceof AnalysisConcluded e) {
             node(e.nodeId().value()).ifPresent(n -> {
@@ -119,6 +122,9 @@ final class CaseGraphAtMoment {
                 status = CaseStatus.SOLVED;
                 touch(at);
             }
+        } else if (event instanceof CaseReopened) {
+            status = CaseStatus.OPEN;
+            touch(at);
         } else if (event instanceof CaseClosed) {
             status = CaseStatus.CLOSED;
             touch(at);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ipexpert.api.cases.CaseEvents.AnalysisOutcomeRecorded;
 import com.ipexpert.api.cases.CaseEvents.CaseClosed;
 import com.ipexpert.api.cases.CaseEvents.CaseOpened;
+import com.ipexpert.api.cases.CaseEvents.CaseReopened;
 import com.ipexpert.api.cases.CaseEvents.CaseSolved;
 import com.ipexpert.api.cases.CaseEvents.ClarificationAnswered;
 import com.ipexpert.api.cases.CaseQueries.FindCaseGraph;
@@ -75,7 +76,12 @@ class CaseGraphProjection {
     void on(ClarificationAnswered e, @org.axonframework.eventhandling.Timestamp Instant at) {
         addEdge(e.caseId().value(), e.parentNode().value(), e.responseNode().value());
         addEdge(e.caseId().value(), e.responseNode().value(), e.analysisNode().value());
-        touch(e.caseId().value(), at);
+        // An answered clarification is done; a solution reported on stays what it was.
+        int answered = jdbc.sql("update case_node set status = ?, updated_at = ? where node_id = ? and status = ?")
+                .params(NodeStatus.COMPLETED.name(), Timestamp.from(at), e.parentNode().value(),
+                        NodeStatus.AWAITING_USER_INPUT.name()).update();
+        if (answered > 0) nodeChanged(e.caseId().value(), e.parentNode().value(), at);
+        else touch(e.caseId().value(), at);
     }
 
     @EventHandler
@@ -128,6 +134,13 @@ class CaseGraphProjection {
                 .params(CaseStatus.SOLVED.wire(), ts(e.solvedAt(), at), Timestamp.from(at), e.caseId().value(),
                         CaseStatus.OPEN.wire())
                 .update();
+        caseChanged(e.caseId().value());
+    }
+
+    @EventHandler
+    void on(CaseReopened e, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.sql("update case_view set status = ?, updated_at = ? where case_id = ?")
+                .params(CaseStatus.OPEN.wire(), Timestamp.from(at), e.caseId().value()).update();
         caseChanged(e.caseId().value());
     }
 

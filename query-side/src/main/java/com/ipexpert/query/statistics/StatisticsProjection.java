@@ -2,6 +2,7 @@ package com.ipexpert.query.statistics;
 
 import com.ipexpert.api.cases.CaseEvents.AnalysisOutcomeRecorded;
 import com.ipexpert.api.cases.CaseEvents.CaseClosed;
+import com.ipexpert.api.cases.CaseEvents.CaseReopened;
 import com.ipexpert.api.cases.CaseEvents.CaseOpened;
 import com.ipexpert.api.cases.CaseEvents.CaseSolved;
 import com.ipexpert.api.cases.CaseStatus;
@@ -82,6 +83,13 @@ class StatisticsProjection {
                 .params(CaseStatus.SOLVED.wire(), java.sql.Timestamp.from(e.solvedAt() != null ? e.solvedAt() : at), id)
                 .update();
         if (solved > 0) row(id).ifPresent(row -> count(row.day(), row.category() == null ? UNCLASSIFIED : row.category(), 0, 1));
+    }
+
+    /** A reopened case counts as open again; its solving, counted once, stays counted. */
+    @EventHandler
+    void on(CaseReopened e) {
+        jdbc.sql("update statistics_case set status = ? where case_id = ?")
+                .params(CaseStatus.OPEN.wire(), e.caseId().value()).update();
     }
 
     @EventHandler

@@ -40,8 +40,22 @@ public final class CaseCommands {
                                 Instant requestedAt) {
     }
 
+    /**
+     * Feedback on the case. "unsolved" with a comment on a case whose last analysis proposed a solution continues the
+     * case: the comment becomes a response node under that solution and {@code analysisNode} a new analysis step
+     * ({@code responseNode} and {@code analysisNode} are chosen by the caller; unused otherwise).
+     */
     public record GiveFeedback(@TargetAggregateIdentifier CaseId caseId, Requester requester, String feedbackId,
-                               FeedbackOutcome outcome, String comment, String correctedSolution, Instant givenAt) {
+                               FeedbackOutcome outcome, String comment, String correctedSolution, Instant givenAt,
+                               NodeId responseNode, NodeId analysisNode) {
+        public GiveFeedback(CaseId caseId, Requester requester, String feedbackId, FeedbackOutcome outcome, String comment,
+                            String correctedSolution, Instant givenAt) {
+            this(caseId, requester, feedbackId, outcome, comment, correctedSolution, givenAt, null, null);
+        }
+    }
+
+    /** The owner opens a solved or closed case again, to go on with it. */
+    public record ReopenCase(@TargetAggregateIdentifier CaseId caseId, Requester requester, Instant reopenedAt) {
     }
 
     public record CloseCase(@TargetAggregateIdentifier CaseId caseId, Requester requester, Instant closedAt) {

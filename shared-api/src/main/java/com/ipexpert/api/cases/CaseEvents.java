@@ -20,7 +20,11 @@ public final class CaseEvents {
                              NodeId queryNode, NodeId analysisNode, RetrievalSettings retrieval, Instant openedAt) {
     }
 
-    /** The engineer answered a clarifying question; a response node and a new analysis node join the graph. */
+    /**
+     * The engineer answered a clarifying question, or reported back on a proposed solution ("tried it, still failing"),
+     * or gave "unsolved" feedback with a comment on it: a response node under {@code parentNode} and a new analysis
+     * node join the graph. An answered clarification is completed by this.
+     */
     @Revision("1")
     public record ClarificationAnswered(CaseId caseId, String answeredBy, NodeId parentNode, NodeId responseNode,
                                         NodeId analysisNode, Map<String, Object> response, RetrievalSettings retrieval,
@@ -60,5 +64,10 @@ public final class CaseEvents {
     /** An approved correction did not become a knowledge document: why, so no reviewer wonders where it went. */
     @Revision("1")
     public record CorrectionNotPublished(CaseId caseId, String feedbackId, String reason, Instant failedAt) {
+    }
+
+    /** The owner opened a solved or closed case again. */
+    @Revision("1")
+    public record CaseReopened(CaseId caseId, String reopenedBy, Instant reopenedAt) {
     }
 }
