@@ -1,7 +1,8 @@
 package com.ipexpert.edge.messaging;
 
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventhandling.ReplayToken;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
@@ -46,7 +47,9 @@ public class QuietTokenStore implements TokenStore {
         String key = processorName + "/" + segment;
         Instant now = clock.instant();
         // Inside a unit of work the processor is handling a batch; outside one it stores the position it skipped to.
-        boolean handledNothing = !CurrentUnitOfWork.isStarted() && !(token instanceof ReplayToken);
+        // Only a plain move forward may wait; a reset (replay token) or a merge (merged token) is written at once.
+        boolean plainAdvance = token instanceof GapAwareTrackingToken || token instanceof GlobalSequenceTrackingToken;
+        boolean handledNothing = !CurrentUnitOfWork.isStarted() && plainAdvance;
         Instant last = lastWrite.get(key);
         if (handledNothing && last != null && now.isBefore(last.plus(idleWriteInterval))) {
             positions.advanced(processorName, segment, token); // nothing to commit: readers may look now
