@@ -67,12 +67,16 @@ class CaseGraphStore {
     }
 
     Optional<CaseGraph> graph(String caseId) {
-        return row(caseId).map(row -> new CaseGraph(row.summary().caseId(), row.summary().title(), row.summary().status(),
+        return row(caseId).map(row -> graph(caseId, row));
+    }
+
+    CaseGraph graph(String caseId, Row row) {
+        return new CaseGraph(row.summary().caseId(), row.summary().title(), row.summary().status(),
                 row.category(), row.vendor(), row.summary().createdAt(), row.summary().updatedAt(),
                 jdbc.sql("select node_id, type, status, content, metadata from case_node where case_id = ? order by seq")
                         .param(caseId).query(this::mapNode).list(),
                 jdbc.sql("select source, target from case_edge where case_id = ? order by id")
-                        .param(caseId).query((rs, n) -> new EdgeView(rs.getString(1), rs.getString(2))).list()));
+                        .param(caseId).query((rs, n) -> new EdgeView(rs.getString(1), rs.getString(2))).list());
     }
 
     Optional<NodeView> node(String caseId, String nodeId) {

@@ -29,8 +29,9 @@ class CaseQueryHandlers {
 
     @QueryHandler
     Optional<CaseGraph> handle(FindCaseGraph query) {
-        if (!visible(query.caseId().value(), query.requester())) return Optional.empty();
-        return store.graph(query.caseId().value());
+        // One read of the case row serves both who may see it and the graph's head.
+        return store.row(query.caseId().value()).filter(row -> visible(row, query.requester()))
+                .map(row -> store.graph(query.caseId().value(), row));
     }
 
     @QueryHandler
@@ -41,8 +42,11 @@ class CaseQueryHandlers {
 
     /** Owners see their cases; admins and auditors see every case. */
     private boolean visible(String caseId, Requester requester) {
-        return store.row(caseId).map(row -> row.owner().equals(requester.userId()) || requester.isAdmin()
-                || requester.hasRole(Requester.AUDITOR)).orElse(false);
+        return store.row(caseId).map(row -> visible(row, requester)).orElse(false);
+    }
+
+    private static boolean visible(CaseGraphStore.Row row, Requester requester) {
+        return row.owner().equals(requester.userId()) || requester.isAdmin() || requester.hasRole(Requester.AUDITOR);
     }
 
     private static String blankToNull(String s) {

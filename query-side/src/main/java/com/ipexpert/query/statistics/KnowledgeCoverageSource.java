@@ -38,13 +38,16 @@ class KnowledgeCoverageSource {
     private static final double WEIGHT = 0.7;
     private static final Logger log = LoggerFactory.getLogger(KnowledgeCoverageSource.class);
     private final JdbcClient jdbc;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final QueryGateway queries;
     private final Map<String, List<Probe>> probes;
 
     record Probe(String question, List<String> terms) {
     }
 
-    KnowledgeCoverageSource(JdbcClient jdbc, QueryGateway queries, ObjectMapper json) {
+    KnowledgeCoverageSource(JdbcClient jdbc, QueryGateway queries, ObjectMapper json,
+                            org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.jdbc = jdbc;
         this.queries = queries;
         this.probes = load(json);
@@ -79,16 +82,22 @@ class KnowledgeCoverageSource {
         return jdbc.sql("select count(*) from knowledge_coverage_pending").query(Long.class).single() > 0;
     }
 
+    /** Asks every probe first, then replaces the vendor's measures in one transaction, so a reader sees all or none. */
     private void measure(String vendor, Instant at) {
-        jdbc.sql("delete from knowledge_coverage where vendor = ?").param(vendor).update();
         boolean indexed = jdbc.sql("select count(*) from knowledge_coverage_document where vendor = ? and indexed")
                 .param(vendor).query(Long.class).single() > 0;
-        if (!indexed) return;
-        probes.forEach((topic, questions) -> {
-            long answered = questions.stream().filter(p -> answered(p, vendor)).count();
-            int coverage = (int) Math.round(100.0 * answered / questions.size());
-            jdbc.sql("insert into knowledge_coverage (topic, vendor, coverage, probes, measured_at) values (?, ?, ?, ?, ?)")
-                    .params(topic, vendor, coverage, questions.size(), Timestamp.from(at)).update();
+        Map<String, Integer> coverage = new LinkedHashMap<>();
+        if (indexed) {
+            probes.forEach((topic, questions) -> {
+                long answered = questions.stream().filter(p -> answered(p, vendor)).count();
+                coverage.put(topic, (int) Math.round(100.0 * answered / questions.size()));
+            });
+        }
+        transactions.executeWithoutResult(tx -> {
+            jdbc.sql("delete from knowledge_coverage where vendor = ?").param(vendor).update();
+            coverage.forEach((topic, value) -> jdbc.sql(
+                            "insert into knowledge_coverage (topic, vendor, coverage, probes, measured_at) values (?, ?, ?, ?, ?)")
+                    .params(topic, vendor, value, probes.get(topic).size(), Timestamp.from(at)).update());
         });
     }
 

@@ -40,7 +40,8 @@ class StatisticsProjectionTest {
         Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
         JdbcClient jdbc = JdbcClient.create(db);
         projection = new StatisticsProjection(jdbc);
-        queries = new StatisticsQueryHandlers(jdbc, new KnowledgeCoverageSource(jdbc, null, new com.fasterxml.jackson.databind.ObjectMapper()));
+        queries = new StatisticsQueryHandlers(jdbc, new KnowledgeCoverageSource(jdbc, null, new com.fasterxml.jackson.databind.ObjectMapper(),
+                new org.springframework.jdbc.datasource.DataSourceTransactionManager(db)));
     }
 
     private static CaseOpened opened(CaseId id, Instant at) {
