@@ -83,6 +83,9 @@ public class CommandPathBenchmark {
 
             // The command path alone: event processors (agent saga, projections) paused, so only commands run.
             EventProcessingConfiguration processing = context.getBean(EventProcessingConfiguration.class);
+            // A tracking processor shut down before its launcher has claimed its segment may never claim it again
+            // after start(): let every one claim first.
+            awaitClaimed(processing);
             processing.eventProcessors().values().forEach(EventProcessor::shutDown);
             for (int clients : new int[]{1, 8}) {
                 Result alone = openCases(commands, clients, seconds, new LagProbe(jdbc, false));
@@ -92,6 +95,7 @@ public class CommandPathBenchmark {
             }
             long caughtUpFrom = System.nanoTime();
             processing.eventProcessors().values().forEach(EventProcessor::start);
+            awaitClaimed(processing);
             awaitCaughtUp(jdbc);
             System.out.printf("processors caught up with the paused backlog in %.1f s%n", (System.nanoTime() - caughtUpFrom) / 1e9);
 
@@ -208,6 +212,16 @@ public class CommandPathBenchmark {
         for (Future<?> f : futures) f.get();
         pool.shutdown();
         return new Result(done.get(), seconds, latencies);
+    }
+
+    /** Waits (at most a minute) until every streaming processor has claimed its segments. */
+    static void awaitClaimed(EventProcessingConfiguration processing) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (System.currentTimeMillis() < deadline && processing.eventProcessors().values().stream()
+                .filter(p -> p instanceof org.axonframework.eventhandling.StreamingEventProcessor)
+                .anyMatch(p -> ((org.axonframework.eventhandling.StreamingEventProcessor) p).processingStatus().isEmpty())) {
+            Thread.sleep(100);
+        }
     }
 
     /** Waits until every analysis node has ended (the agent and the projections have worked through the backlog). */
