@@ -44,6 +44,11 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ApiError> domain(DomainException e) {
+        if (e instanceof RateLimitExceeded limited) {
+            return ResponseEntity.status(HttpStatusCode.valueOf(e.kind().status()))
+                    .header("Retry-After", Long.toString(limited.retryAfterSeconds()))
+                    .contentType(MediaType.APPLICATION_JSON).body(ApiError.of(e.kind(), e.getMessage()));
+        }
         return respond(e.kind(), e.getMessage());
     }
 
