@@ -179,4 +179,47 @@ class SecurityApiTest extends ApplicationTest {
         // a monitoring key reads operations, nothing else
         assertErrorShape(send(at("/api/v1/cases").header("Authorization", "ApiKey " + key)), 403, "FORBIDDEN");
     }
+
+    private static Object nested(int depth) {
+        Object value = "leaf";
+        for (int i = 0; i < depth; i++) value = Map.of("k", value);
+        return value;
+    }
+
+    @Test
+    void stored_json_is_bounded_in_size_and_depth_and_a_corrected_solution_may_be_an_object() throws Exception {
+        Api engineer = newUser("user");
+        CaseSteps.OpenedCase opened = CaseSteps.open(engineer, "OSPF邻居状态卡在ExStart");
+        String interactions = "/api/v1/cases/" + opened.caseId() + "/interactions";
+
+        Api.Response deep = engineer.post(interactions, Map.of("parentNodeId", opened.analysisNode(), "response", nested(12)));
+        assertThat(deep.status()).isEqualTo(400);
+        assertThat(deep.body().get("error").get("message").asText()).contains("nested too deeply");
+        Api.Response large = engineer.post(interactions, Map.of("parentNodeId", opened.analysisNode(),
+                "response", Map.of("log", "x".repeat(70_000))));
+        assertThat(large.status()).isEqualTo(413);
+        assertThat(large.errorType()).isEqualTo("PAYLOAD_TOO_LARGE");
+        Api.Response huge = engineer.postRaw(interactions, "{\"response\":\"" + "y".repeat(1_100_000) + "\"}", "application/json");
+        assertThat(huge.status()).isEqualTo(413);
+        Api.Response abyss = engineer.postRaw(interactions, "[".repeat(200) + "]".repeat(200), "application/json");
+        assertThat(abyss.status()).isEqualTo(400);
+        assertThat(abyss.errorType()).isEqualTo("INVALID_REQUEST");
+
+        CaseSteps.settled(engineer, opened.caseId(), opened.analysisNode());
+        Map<String, Object> correction = Map.of("steps", List.of("display ospf peer", "reset ospf process"), "cause", "MTU mismatch");
+        Api.Response given = engineer.post("/api/v1/cases/" + opened.caseId() + "/feedback",
+                Map.of("outcome", "unsolved", "comment", "see steps", "corrected_solution", correction));
+        assertThat(given.status()).as(given.raw()).isEqualTo(200);
+        String feedbackId = given.body().get("feedbackId").asText();
+        Api.Response tooDeep = engineer.post("/api/v1/cases/" + opened.caseId() + "/feedback",
+                Map.of("outcome", "unsolved", "corrected_solution", nested(12)));
+        assertThat(tooDeep.status()).isEqualTo(400);
+        Api.Response listed = admin().await("/api/v1/feedback?review_status=pending&pageSize=100",
+                r -> r.status() == 200 && r.raw().contains(feedbackId), Duration.ofSeconds(10));
+        for (JsonNode item : listed.body().get("items")) {
+            if (item.get("feedbackId").asText().equals(feedbackId)) {
+                assertThat(JSON.readTree(item.get("corrected_solution").asText()).get("cause").asText()).isEqualTo("MTU mismatch");
+            }
+        }
+    }
 }

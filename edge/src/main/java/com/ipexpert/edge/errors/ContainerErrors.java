@@ -39,6 +39,20 @@ public class ContainerErrors {
         });
     }
 
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(ApiErrorWriter errors) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RequestBodyLimit(errors));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** JSON nested deeper than 64 levels is refused while it is parsed, before it can exhaust the stack. */
+    @Bean
+    org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer jsonReadLimits() {
+        return builder -> builder.postConfigurer(mapper -> mapper.getFactory().setStreamReadConstraints(
+                com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(64).build()));
+    }
+
     /** Writes {@code {code, status: "error", error: {type, message}}} for any error Tomcat itself reports. */
     public static class JsonErrorReportValve extends ErrorReportValve {
         private static final ObjectMapper JSON = new ObjectMapper();
