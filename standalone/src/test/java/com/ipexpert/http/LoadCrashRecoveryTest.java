@@ -55,20 +55,27 @@ class LoadCrashRecoveryTest {
                 while (running.get()) {
                     try {
                         Api.Response opened = engineer.post("/api/v1/cases", Map.of("query",
-                                "OSPF neighbour stuck in ExStart " + (n++), "attachments", List.of()));
+                                "OSPF邻居状态卡在ExStart #" + (n++), "attachments", List.of()));
                         if (opened.status() != 200) continue;
                         String caseId = opened.body().get("caseId").asText();
                         String analysis = opened.body().get("nodes").get(1).get("id").asText();
                         acknowledged.add(new Acknowledged(caseId, analysis, null));
                         Api.Response node = null;
-                        for (int wait = 0; wait < 30 && running.get(); wait++) {
+                        for (int wait = 0; wait < 400 && running.get(); wait++) {
                             node = engineer.get("/api/v1/cases/" + caseId + "/nodes/" + analysis);
                             if (node.status() == 200 && "AWAITING_USER_INPUT".equals(node.body().get("status").asText())) break;
                             Thread.sleep(100);
                         }
                         if (node == null || node.status() != 200 || !"AWAITING_USER_INPUT".equals(node.body().get("status").asText())) continue;
-                        Api.Response answered = engineer.post("/api/v1/cases/" + caseId + "/interactions",
-                                Map.of("parentNodeId", analysis, "response", "Huawei NE40E, MTU 1500 on both ends"));
+                        Api.Response answered = null;
+                        for (int attempt = 0; attempt < 20 && running.get(); attempt++) {
+                            // the case learns the node awaits input a moment after the read model shows it: 409 until then
+                            answered = engineer.post("/api/v1/cases/" + caseId + "/interactions",
+                                    Map.of("parentNodeId", analysis, "response", "设备是华为NE40E，两端接口MTU分别为1500和9000"));
+                            if (answered.status() != 409) break;
+                            Thread.sleep(100);
+                        }
+                        if (answered == null) continue;
                         if (answered.status() == 200) {
                             String responseNode = answered.body().get("newNodes").get(0).get("id").asText();
                             acknowledged.add(new Acknowledged(caseId, answered.body().get("processingNodeId").asText(), responseNode));
@@ -94,7 +101,13 @@ class LoadCrashRecoveryTest {
             }
         });
 
-        Thread.sleep(8_000);
+        // kill once the burst has run a while and some answers are in (analyses queue behind the 2 worker threads)
+        long burstStarted = System.nanoTime();
+        while (System.nanoTime() - burstStarted < 60_000_000_000L
+                && (System.nanoTime() - burstStarted < 12_000_000_000L
+                || acknowledged.stream().noneMatch(a -> a.responseNode() != null))) {
+            Thread.sleep(200);
+        }
         app.kill();
         running.set(false);
         clients.shutdown();
