@@ -112,7 +112,8 @@ public class AgentStepBenchmark {
                     "--ipexpert.data-dir=" + Files.createTempDirectory("ipexpert-agent-bench"),
                     "--ipexpert.security.admin-password=bench-admin-123", "--logging.level.root=warn",
                     "--spring.jmx.enabled=false", "--ipexpert.llm.api-key=sk-bench-0000", "--ipexpert.llm.base-url=" + model.baseUrl(),
-                    "--ipexpert.llm.model=instant-model", "--ipexpert.agent.worker-threads=2"));
+                    "--ipexpert.llm.model=instant-model", "--ipexpert.agent.worker-threads=2",
+                    "--ipexpert.rate-limits.enabled=false"));
             try {
                 System.out.printf("IP Expert agent-step benchmark on %s, %d cores; model: %s (streamed, answers at once)%n",
                         db.url(), Runtime.getRuntime().availableProcessors(), model.baseUrl());

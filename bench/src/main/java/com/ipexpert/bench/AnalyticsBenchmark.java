@@ -53,7 +53,8 @@ public class AnalyticsBenchmark {
         ConfigurableApplicationContext context = new SpringApplication(CommandPathBenchmark.App.class).run(db.springArguments(
                 "--server.port=0", "--spring.jmx.enabled=false",
                 "--ipexpert.data-dir=" + java.nio.file.Files.createTempDirectory("ipexpert-analytics"),
-                "--ipexpert.security.admin-password=bench-admin-123", "--logging.level.root=warn"));
+                "--ipexpert.security.admin-password=bench-admin-123", "--logging.level.root=warn",
+                "--ipexpert.rate-limits.enabled=false"));
         try {
             CommandGateway commands = context.getBean(CommandGateway.class);
             EventStore store = context.getBean(EventStore.class);

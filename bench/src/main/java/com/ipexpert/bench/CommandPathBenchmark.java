@@ -75,7 +75,7 @@ public class CommandPathBenchmark {
                 "--spring.datasource.username=" + user, "--spring.datasource.password=" + password,
                 "--server.port=0", "--ipexpert.data-dir=" + java.nio.file.Files.createTempDirectory("ipexpert-bench"),
                 "--ipexpert.security.admin-password=bench-admin-123", "--logging.level.root=warn",
-                "--spring.jmx.enabled=false");
+                "--spring.jmx.enabled=false", "--ipexpert.rate-limits.enabled=false");
         try {
             CommandGateway commands = context.getBean(CommandGateway.class);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);

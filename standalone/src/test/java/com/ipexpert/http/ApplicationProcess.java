@@ -29,10 +29,30 @@ final class ApplicationProcess implements AutoCloseable {
 
     /** @param settings extra {@code --key=value} arguments for every start */
     ApplicationProcess(String name, String... settings) throws IOException {
-        this.db = TestDatabase.create("ipexpert_" + name + "_" + Long.toHexString(System.nanoTime()));
-        this.dataDir = Files.createTempDirectory("ipexpert-" + name + "-");
+        this(TestDatabase.create("ipexpert_" + name + "_" + Long.toHexString(System.nanoTime())),
+                Files.createTempDirectory("ipexpert-" + name + "-"), settings);
+    }
+
+    /** On the given PostgreSQL database, or with {@code db} null on the embedded H2 database inside {@code dataDir}. */
+    ApplicationProcess(String db, Path dataDir, String... settings) throws IOException {
+        this.db = db;
+        this.dataDir = dataDir;
         this.port = freePort();
         this.settings = List.of(settings);
+    }
+
+    Path dataDir() {
+        return dataDir;
+    }
+
+    String database() {
+        return db;
+    }
+
+    /** SIGTERM, as an operator stops it; waits for the process to end. */
+    void stop() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(90, java.util.concurrent.TimeUnit.SECONDS)) process.destroyForcibly().waitFor();
     }
 
     /** Starts the process and answers, logged in as the administrator, once it reports healthy. */
@@ -43,10 +63,12 @@ final class ApplicationProcess implements AutoCloseable {
                 .collect(Collectors.joining(File.pathSeparator));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx768m", "-cp", classpath, IpExpertApplication.class.getName(),
-                "--server.port=" + port, "--spring.datasource.url=" + db,
-                "--spring.datasource.username=" + TestDatabase.user(), "--spring.datasource.password=" + TestDatabase.password(),
-                "--ipexpert.data-dir=" + dataDir, "--ipexpert.security.admin-password=" + ADMIN_PASSWORD,
+                "--server.port=" + port, "--ipexpert.data-dir=" + dataDir, "--ipexpert.security.admin-password=" + ADMIN_PASSWORD,
                 "--ipexpert.deadlines.polling-interval=500ms", "--logging.level.root=warn"));
+        if (db != null) {
+            command.addAll(List.of("--spring.datasource.url=" + db, "--spring.datasource.username=" + TestDatabase.user(),
+                    "--spring.datasource.password=" + TestDatabase.password()));
+        }
         command.addAll(settings);
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve("app-" + System.nanoTime() + ".log").toFile()).start();

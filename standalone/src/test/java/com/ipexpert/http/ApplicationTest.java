@@ -2,6 +2,7 @@ package com.ipexpert.http;
 
 import com.ipexpert.IpExpertApplication;
 import com.ipexpert.TestDatabase;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -14,9 +15,12 @@ import java.nio.file.Path;
  * Base of the HTTP tests: the whole application on a fresh PostgreSQL database, on a random port, spoken to
  * over real HTTP. One application serves every test class that extends this.
  */
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = {IpExpertApplication.class, FaultInjection.class, TestClock.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class ApplicationTest {
     protected static final String ADMIN_PASSWORD = "admin-secret-123";
+    /** The one origin browser clients may call the API from in these tests. */
+    protected static final String ALLOWED_ORIGIN = "http://console.test";
 
     @LocalServerPort
     protected int port;
@@ -34,6 +38,7 @@ public abstract class ApplicationTest {
         registry.add("ipexpert.agent.max-attempts", () -> "2");
         registry.add("ipexpert.agent.initial-backoff", () -> "200ms");
         registry.add("ipexpert.deadlines.polling-interval", () -> "200ms");
+        registry.add("ipexpert.cors.allowed-origins", () -> ALLOWED_ORIGIN);
     }
 
     protected Api anonymous() {

@@ -107,14 +107,12 @@ class CaseCommandController {
         FeedbackOutcome outcome = FeedbackOutcome.parse(request.outcome())
                 .orElseThrow(() -> ApiException.badRequest("outcome must be 'solved' or 'unsolved'"));
         if (request.comment() != null && request.comment().length() > 10_000) throw ApiException.badRequest("comment is too long (10000 characters at most)");
-        if (request.correctedSolution() != null && request.correctedSolution().length() > 50_000) {
-            throw ApiException.badRequest("corrected_solution is too long (50000 characters at most)");
-        }
+        String correctedSolution = CaseRequests.correctedSolution(request.correctedSolution());
         String feedbackId = UUID.randomUUID().toString();
         NodeId responseNode = NodeId.random();
         NodeId analysisNode = NodeId.random();
         NodeId continued = commands.sendAndWait(new GiveFeedback(CaseId.of(caseId), user.requester(), feedbackId, outcome,
-                request.comment(), request.correctedSolution(), clock.instant(), responseNode, analysisNode));
+                request.comment(), correctedSolution, clock.instant(), responseNode, analysisNode));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", "success");
         body.put("message", outcome == FeedbackOutcome.SOLVED ? "感谢反馈，案例已标记为已解决" : "感谢反馈，我们会继续改进");

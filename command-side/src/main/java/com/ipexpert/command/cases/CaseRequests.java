@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.ipexpert.api.cases.Attachment;
 import com.ipexpert.api.cases.RetrievalSettings;
 import com.ipexpert.edge.errors.ApiException;
+import com.ipexpert.edge.errors.JsonBounds;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,7 +23,27 @@ final class CaseRequests {
     record InteractionRequest(String parentNodeId, Object response, Double retrievalWeight, List<String> filterTags) {
     }
 
-    record FeedbackRequest(String outcome, String comment, @JsonProperty("corrected_solution") String correctedSolution) {
+    /** {@code corrected_solution}: a string, or a JSON object (kept as its JSON text). */
+    record FeedbackRequest(String outcome, String comment, @JsonProperty("corrected_solution") Object correctedSolution) {
+    }
+
+    /** Bounds on what a client may store forever: 64 KB as JSON, nested at most 8 deep. */
+    static final int MAX_STORED_JSON_BYTES = 64 * 1024;
+    static final int MAX_STORED_JSON_DEPTH = 8;
+
+    /** The corrected solution as stored: a string as given, an object as its JSON text; bounded like {@code response}. */
+    static String correctedSolution(Object raw) {
+        if (raw == null) return null;
+        if (raw instanceof String s) {
+            if (s.length() > 50_000) throw ApiException.badRequest("corrected_solution is too long (50000 characters at most)");
+            return s;
+        }
+        if (raw instanceof Map<?, ?> m) {
+            if (m.isEmpty()) throw ApiException.badRequest("corrected_solution must not be an empty object");
+            JsonBounds.check("corrected_solution", m, MAX_STORED_JSON_BYTES, MAX_STORED_JSON_DEPTH);
+            return JsonBounds.text(m);
+        }
+        throw ApiException.badRequest("corrected_solution must be a string or a JSON object");
     }
 
     /** Attachments arrive as strings (a name or link) or objects with a name and a url/reference/id. */
@@ -51,6 +72,7 @@ final class CaseRequests {
         if (raw == null) throw ApiException.badRequest("response is required");
         if (raw instanceof Map<?, ?> m) {
             if (m.isEmpty()) throw ApiException.badRequest("response must not be empty");
+            JsonBounds.check("response", m, MAX_STORED_JSON_BYTES, MAX_STORED_JSON_DEPTH);
             Map<String, Object> out = new LinkedHashMap<>();
             m.forEach((k, v) -> out.put(String.valueOf(k), v));
             return out;

@@ -44,6 +44,11 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ApiError> domain(DomainException e) {
+        if (e instanceof RateLimitExceeded limited) {
+            return ResponseEntity.status(HttpStatusCode.valueOf(e.kind().status()))
+                    .header("Retry-After", Long.toString(limited.retryAfterSeconds()))
+                    .contentType(MediaType.APPLICATION_JSON).body(ApiError.of(e.kind(), e.getMessage()));
+        }
         return respond(e.kind(), e.getMessage());
     }
 
@@ -152,8 +157,23 @@ public class ApiExceptionHandler {
     ResponseEntity<ApiError> unexpected(Exception e) {
         Optional<DomainException> domain = DomainErrors.find(e);
         if (domain.isPresent()) return domain(domain.get());
+        if (clientWentAway(e)) {
+            // the client closed the connection (a stream left, a download cancelled): nobody to answer, nothing wrong here
+            log.debug("The client went away: {}", e.toString());
+            return null;
+        }
         log.error("Unexpected failure while handling a request", e);
         return respond(ErrorKind.INTERNAL_ERROR, "Something went wrong on our side; the error was logged");
+    }
+
+    private static boolean clientWentAway(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String name = t.getClass().getSimpleName();
+            if (name.equals("ClientAbortException") || name.equals("AsyncRequestNotUsableException")) return true;
+            if (t instanceof java.io.IOException && t.getMessage() != null
+                    && (t.getMessage().contains("Broken pipe") || t.getMessage().contains("Connection reset"))) return true;
+        }
+        return false;
     }
 
     /** Always JSON, even to a client that asked for a live stream ({@code Accept: text/event-stream}) and got a 404. */

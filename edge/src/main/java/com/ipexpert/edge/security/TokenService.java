@@ -8,16 +8,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.crypto.SecretKey;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Base64;
+import java.time.Instant;
 import java.util.Date;
+import java.util.UUID;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,7 +32,7 @@ public class TokenService {
         this.clock = clock;
     }
 
-    /** The configured secret, or one generated once and kept in {@code keyFile} so tokens survive restarts. */
+    /** The configured secret, or one generated once and kept in {@code keyFile} (mode 0600) so tokens survive restarts. */
     public static SecretKey resolveKey(String configured, Path keyFile) {
         if (configured != null && !configured.isBlank()) {
             byte[] bytes = configured.getBytes(StandardCharsets.UTF_8);
@@ -43,19 +41,10 @@ public class TokenService {
             }
             return Keys.hmacShaKeyFor(bytes);
         }
-        try {
-            if (Files.exists(keyFile)) {
-                return Keys.hmacShaKeyFor(Base64.getDecoder().decode(Files.readString(keyFile).trim()));
-            }
-            byte[] bytes = new byte[48];
-            new SecureRandom().nextBytes(bytes);
-            Files.createDirectories(keyFile.toAbsolutePath().getParent());
-            Files.writeString(keyFile, Base64.getEncoder().encodeToString(bytes));
-            log.info("Generated a token signing key in {}", keyFile.toAbsolutePath());
-            return Keys.hmacShaKeyFor(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read or create the token key file " + keyFile, e);
-        }
+        boolean existed = Files.exists(keyFile);
+        byte[] bytes = SecretFiles.readOrCreate(keyFile, 48);
+        if (!existed) log.info("Generated a token signing key in {} (mode 0600)", keyFile.toAbsolutePath());
+        return Keys.hmacShaKeyFor(bytes);
     }
 
     public Duration ttl() {
@@ -65,6 +54,7 @@ public class TokenService {
     public String issue(AuthenticatedUser user) {
         Date now = Date.from(clock.instant());
         return Jwts.builder()
+                .id(UUID.randomUUID().toString())
                 .subject(user.id())
                 .claim("username", user.username())
                 .claim("email", user.email())
@@ -75,14 +65,23 @@ public class TokenService {
                 .compact();
     }
 
+    /** A verified token: who it speaks for, its id (for revocation) and when it expires. */
+    public record Verified(AuthenticatedUser user, String tokenId, Instant expiresAt) {
+    }
+
     public Optional<AuthenticatedUser> verify(String token) {
+        return verifyToken(token).map(Verified::user);
+    }
+
+    public Optional<Verified> verifyToken(String token) {
         try {
             Claims claims = Jwts.parser().verifyWith(key).clock(() -> Date.from(clock.instant())).build()
                     .parseSignedClaims(token).getPayload();
             @SuppressWarnings("unchecked")
             List<String> roles = claims.get("roles", List.class);
-            return Optional.of(new AuthenticatedUser(claims.getSubject(), claims.get("username", String.class),
-                    claims.get("email", String.class), roles));
+            AuthenticatedUser user = new AuthenticatedUser(claims.getSubject(), claims.get("username", String.class),
+                    claims.get("email", String.class), roles);
+            return Optional.of(new Verified(user, claims.getId(), claims.getExpiration().toInstant()));
         } catch (JwtException | IllegalArgumentException e) {
             return Optional.empty();
         }

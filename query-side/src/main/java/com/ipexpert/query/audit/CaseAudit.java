@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ipexpert.api.audit.AuditViews.AuditEvent;
 import com.ipexpert.api.audit.AuditViews.ChainVerdict;
 import com.ipexpert.api.cases.CaseViews.CaseGraph;
+import com.ipexpert.edge.audit.ChainCheckpoints;
+import com.ipexpert.edge.audit.ChainKey;
 import com.ipexpert.edge.correlation.MessageProvenance;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -28,10 +30,15 @@ class CaseAudit {
     private final CaseEventHistory history;
     private final Serializer serializer;
     private final ObjectMapper json = new ObjectMapper();
+    private final ChainCheckpoints checkpoints;
+    private final ChainKey chainKey;
 
-    CaseAudit(CaseEventHistory history, @Qualifier("eventSerializer") Serializer serializer) {
+    CaseAudit(CaseEventHistory history, @Qualifier("eventSerializer") Serializer serializer,
+              ChainCheckpoints checkpoints, ChainKey chainKey) {
         this.history = history;
         this.serializer = serializer;
+        this.checkpoints = checkpoints;
+        this.chainKey = chainKey;
     }
 
     /** Empty when the case was never opened. */
@@ -58,7 +65,7 @@ class CaseAudit {
     Optional<ChainVerdict> verify(String caseId) {
         List<StoredEvent> stored = history.of(caseId);
         if (stored.isEmpty()) return Optional.empty();
-        return Optional.of(ChainVerification.verify(stored));
+        return Optional.of(ChainVerification.verify(stored, checkpoints.ofCase(caseId), chainKey));
     }
 
     /** The graph rebuilt from the events stored up to {@code at}; empty before the case existed. */

@@ -27,11 +27,28 @@ public final class AuditViews {
     public record CaseHistory(String caseId, List<AuditEvent> events) {
     }
 
-    public record InvalidEvent(String aggregateId, long sequence) {
+    /** The first event that fails its chain, and why ({@code reason}: link, seal, gap, unsealed, checkpoint). */
+    public record InvalidEvent(String aggregateId, long sequence,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
+        public InvalidEvent(String aggregateId, long sequence) {
+            this(aggregateId, sequence, null);
+        }
     }
 
-    /** {@code firstInvalid} is left out of the answer when every link holds. */
+    /** Events an aggregate's sealed head says exist but the store no longer holds: sequences {@code from..to}. */
+    public record MissingRange(String aggregateId, long fromSequence, long toSequence) {
+    }
+
+    /**
+     * {@code firstInvalid} and {@code missing} are left out of the answer when every link holds; {@code legacyEvents}
+     * counts events stored before seals existed (checked by their plain links only), left out when there are none.
+     */
     public record ChainVerdict(boolean valid, int events,
-                               @JsonInclude(JsonInclude.Include.NON_NULL) InvalidEvent firstInvalid) {
+                               @JsonInclude(JsonInclude.Include.NON_NULL) InvalidEvent firstInvalid,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) MissingRange missing,
+                               @JsonInclude(JsonInclude.Include.NON_NULL) Integer legacyEvents) {
+        public ChainVerdict(boolean valid, int events, InvalidEvent firstInvalid) {
+            this(valid, events, firstInvalid, null, null);
+        }
     }
 }
