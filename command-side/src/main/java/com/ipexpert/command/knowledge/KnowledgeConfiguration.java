@@ -131,6 +131,11 @@ public class KnowledgeConfiguration {
                 files, indexing::delete);
     }
 
+    @Bean
+    DocumentChunkReads documentChunkReads(DocumentRecords records) {
+        return new DocumentChunkReads(records);
+    }
+
     /** The agent's retrieval (picked up by {@code AgentConfiguration}) and the answerer of search queries. */
     @Bean
     KnowledgeSearch knowledgeSearch(KnowledgeIndex index) {

@@ -78,6 +78,9 @@ public final class DocumentViews {
     public record ChunkChange(List<ChunkView> chunks, List<String> removed) {
     }
 
+    public record UnplacedEdits(List<UnplacedEdit> items) {
+    }
+
     /** An edit of an older parse that the latest parse could not place. */
     public record UnplacedEdit(String editId, String kind, String anchor, String reason) {
     }
