@@ -215,12 +215,16 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
 
     @Override
     public List<SearchHit> search(KnowledgeQuery query) {
-        QueryVectors vectors = query.weight() > 0 ? embedder.embedQuery(query.text()) : null;
+        QueryVectors vectors = settings.semanticShare(query.weight()) > 0 ? embedder.embedQuery(query.text()) : null;
         return search(query, vectors);
     }
 
-    /** A search with the query already embedded ({@code vectors} may be null when the weight is 0). */
+    /**
+     * A search with the query already embedded ({@code vectors} may be null when the semantic share is 0). The
+     * caller's weight becomes a semantic share by {@link KnowledgeSettings#semanticShare}.
+     */
     public List<SearchHit> search(KnowledgeQuery query, QueryVectors vectors) {
+        double share = settings.semanticShare(query.weight());
         return withSearcher(searcher -> {
             Query filter = filterFor(query);
             // Keyword hits are needed even at weight 1: their languages set the vector fields' shares.
@@ -228,14 +232,14 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
             List<Ranked<Integer>> english = List.of();
             List<Ranked<Integer>> chinese = List.of();
             FieldWeights fields = FieldWeights.equal();
-            if (query.weight() > 0) {
+            if (share > 0) {
                 Objects.requireNonNull(vectors, "a query with a semantic weight needs its vectors");
                 english = vectorRanking(searcher, ENGLISH_VECTOR, vectors.english(), filter);
                 chinese = vectorRanking(searcher, CHINESE_VECTOR, vectors.chinese(), filter);
                 fields = FieldWeights.fromKeywordHits(languagesOf(searcher, keyword), settings.minFieldWeight());
             }
-            List<Ranked<Integer>> fused = HybridFusion.fuse(query.weight() < 1 ? keyword : List.of(), english, chinese,
-                    query.weight(), fields, settings.fusion(), settings.rrfK(), query.k());
+            List<Ranked<Integer>> fused = HybridFusion.fuse(share < 1 ? keyword : List.of(), english, chinese,
+                    share, fields, settings.fusion(), settings.rrfK(), query.k());
             StoredFields stored = searcher.storedFields();
             List<SearchHit> hits = new ArrayList<>(fused.size());
             for (Ranked<Integer> r : fused) hits.add(toHit(stored.document(r.key(), HIT_FIELDS), r.score()));
