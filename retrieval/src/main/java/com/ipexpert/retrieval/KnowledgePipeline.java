@@ -41,7 +41,12 @@ public final class KnowledgePipeline {
 
     /** The usual engine: Tika parsing, manual-aware chunking, BGE embeddings and a Lucene index on disk. */
     public static KnowledgePipeline onDisk(Path indexDirectory, KnowledgeSettings settings) {
-        return new KnowledgePipeline(new DocumentParser(settings), new ManualChunker(settings),
+        return onDisk(indexDirectory, settings, new DocumentParser(settings));
+    }
+
+    /** The usual engine with a parser of the caller's (its OCR found by the caller's probe). */
+    public static KnowledgePipeline onDisk(Path indexDirectory, KnowledgeSettings settings, DocumentParser parser) {
+        return new KnowledgePipeline(parser, new ManualChunker(settings),
                 LuceneKnowledgeIndex.open(indexDirectory, BilingualEmbedder.bge(settings), settings));
     }
 

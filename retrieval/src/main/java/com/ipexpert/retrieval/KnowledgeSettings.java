@@ -21,11 +21,16 @@ import com.ipexpert.retrieval.index.FusionMethod;
  *                             language (see {@code FieldWeights})
  * @param keywordCandidates    hits taken from BM25 before fusion
  * @param vectorCandidates     hits taken from each vector field before fusion
+ * @param semanticFloor        the semantic share a caller's weight 0 stands for
+ * @param semanticCeiling      the semantic share a caller's weight 1 stands for; between the two a weight maps
+ *                             linearly, so every weight a client may send keeps both retrievers in the ranking
+ *                             (see {@link #semanticShare})
  */
 public record KnowledgeSettings(int targetChunkChars, int maxChunkChars, int overlapChars, double chineseShare,
                                 int maxPages, long maxTextChars, int embeddingBatchSize, boolean queryInstruction,
                                 double defaultWeight, FusionMethod fusion, int rrfK, double minFieldWeight,
-                                int keywordCandidates, int vectorCandidates) {
+                                int keywordCandidates, int vectorCandidates, double semanticFloor,
+                                double semanticCeiling) {
 
     public KnowledgeSettings {
         require(targetChunkChars >= 100, "targetChunkChars must be at least 100");
@@ -44,42 +49,61 @@ public record KnowledgeSettings(int targetChunkChars, int maxChunkChars, int ove
                 "minFieldWeight must be between 0 and 1");
         require(keywordCandidates >= 1 && keywordCandidates <= 1_000, "keywordCandidates must be in 1..1000");
         require(vectorCandidates >= 1 && vectorCandidates <= 1_000, "vectorCandidates must be in 1..1000");
+        require(semanticFloor >= 0 && semanticFloor <= semanticCeiling && semanticCeiling <= 1,
+                "semanticFloor and semanticCeiling must satisfy 0 <= floor <= ceiling <= 1");
     }
 
-    /** The values the evaluation in {@code RetrievalQualityTest} chose. */
+    /**
+     * The values the evaluation in {@code RetrievalQualityTest} chose. The semantic range 0.40..0.55 was read off the
+     * dev half's sweep of the raw share (every share from 0.35 to 0.60 beats keywords alone there; 0.50 is best), so a
+     * client's weight 0 still uses the vectors and its weight 1 still uses keywords: at no weight is hybrid worse than
+     * the best single retriever, and the contract's default 0.7 lands on 0.505.
+     */
     public static KnowledgeSettings defaults() {
         return new KnowledgeSettings(600, 2_400, 120, 0.2, 2_000, 20_000_000L, 32, true,
-                0.5, FusionMethod.WEIGHTED_SCORE, 60, 0.25, 50, 50);
+                0.5, FusionMethod.WEIGHTED_SCORE, 60, 0.25, 50, 50, 0.40, 0.55);
     }
 
     public KnowledgeSettings withChunking(int target, int overlap) {
         return new KnowledgeSettings(target, Math.max(maxChunkChars, target), overlap, chineseShare, maxPages,
                 maxTextChars, embeddingBatchSize, queryInstruction, defaultWeight, fusion, rrfK,
-                minFieldWeight, keywordCandidates, vectorCandidates);
+                minFieldWeight, keywordCandidates, vectorCandidates, semanticFloor, semanticCeiling);
     }
 
     public KnowledgeSettings withLimits(int pages, long textChars) {
         return new KnowledgeSettings(targetChunkChars, maxChunkChars, overlapChars, chineseShare, pages, textChars,
                 embeddingBatchSize, queryInstruction, defaultWeight, fusion, rrfK, minFieldWeight,
-                keywordCandidates, vectorCandidates);
+                keywordCandidates, vectorCandidates, semanticFloor, semanticCeiling);
     }
 
     public KnowledgeSettings withQueryInstruction(boolean use) {
         return new KnowledgeSettings(targetChunkChars, maxChunkChars, overlapChars, chineseShare, maxPages,
                 maxTextChars, embeddingBatchSize, use, defaultWeight, fusion, rrfK, minFieldWeight,
-                keywordCandidates, vectorCandidates);
+                keywordCandidates, vectorCandidates, semanticFloor, semanticCeiling);
     }
 
     public KnowledgeSettings withFusion(FusionMethod method, double weight) {
         return new KnowledgeSettings(targetChunkChars, maxChunkChars, overlapChars, chineseShare, maxPages,
                 maxTextChars, embeddingBatchSize, queryInstruction, weight, method, rrfK, minFieldWeight,
-                keywordCandidates, vectorCandidates);
+                keywordCandidates, vectorCandidates, semanticFloor, semanticCeiling);
     }
 
     public KnowledgeSettings withMinFieldWeight(double share) {
         return new KnowledgeSettings(targetChunkChars, maxChunkChars, overlapChars, chineseShare, maxPages,
                 maxTextChars, embeddingBatchSize, queryInstruction, defaultWeight, fusion, rrfK, share,
-                keywordCandidates, vectorCandidates);
+                keywordCandidates, vectorCandidates, semanticFloor, semanticCeiling);
+    }
+
+    /** The weights of the two sides as given: weight 0 is keywords alone, 1 is vectors alone. */
+    public KnowledgeSettings withSemanticRange(double floor, double ceiling) {
+        return new KnowledgeSettings(targetChunkChars, maxChunkChars, overlapChars, chineseShare, maxPages,
+                maxTextChars, embeddingBatchSize, queryInstruction, defaultWeight, fusion, rrfK, minFieldWeight,
+                keywordCandidates, vectorCandidates, floor, ceiling);
+    }
+
+    /** The share of the semantic side a caller's {@code weight} (0..1) stands for. */
+    public double semanticShare(double weight) {
+        return semanticFloor + (semanticCeiling - semanticFloor) * Math.max(0, Math.min(1, weight));
     }
 
     private static void require(boolean condition, String message) {

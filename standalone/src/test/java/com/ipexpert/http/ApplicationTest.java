@@ -39,6 +39,8 @@ public abstract class ApplicationTest {
         registry.add("ipexpert.agent.initial-backoff", () -> "200ms");
         registry.add("ipexpert.deadlines.polling-interval", () -> "200ms");
         registry.add("ipexpert.cors.allowed-origins", () -> ALLOWED_ORIGIN);
+        // OCR is off in the test application whether or not this machine has Tesseract: uploads that need it are refused
+        registry.add("ipexpert.knowledge.ocr-command", () -> "/nonexistent/tesseract");
     }
 
     protected Api anonymous() {

@@ -90,6 +90,23 @@ final class KnowledgeFiles {
         }
     }
 
+    /** A small PNG picture of a line of text, as a screenshot of a console would be. */
+    static byte[] png() {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(240, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 240, 40);
+        g.setColor(java.awt.Color.BLACK);
+        g.drawString("display ospf peer: ExStart", 10, 25);
+        g.dispose();
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            javax.imageio.ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A PDF whose page has no text layer at all, as a scan without text would be. */
     static byte[] blankPdf() {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

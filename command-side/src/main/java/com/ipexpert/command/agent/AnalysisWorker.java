@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -99,7 +100,7 @@ public class AnalysisWorker {
             long latencyMs = (System.nanoTime() - started) / 1_000_000;
             send(traceId, new ConcludeAnalysis(cmd.caseId(), cmd.nodeId(), cmd.attempt(),
                     decision instanceof NeedMoreInformation ? AnalysisOutcome.CLARIFICATION : AnalysisOutcome.SOLUTION,
-                    contentOf(decision), metadataOf(decision, retrieved, cmd.attempt(), latencyMs),
+                    contentOf(decision, retrieved, retrieval), metadataOf(decision, retrieved, cmd.attempt(), latencyMs),
                     decision.category(), decision.vendor(), clock.instant()));
         } catch (AnalystFailure e) {
             // The analyst knows whether another attempt can help: a refused request or key fails the node at once.
@@ -131,7 +132,7 @@ public class AnalysisWorker {
                 });
     }
 
-    static Map<String, Object> contentOf(AnalysisDecision decision) {
+    static Map<String, Object> contentOf(AnalysisDecision decision, Retrieved retrieved, KnowledgeRetrieval retrieval) {
         Map<String, Object> content = new LinkedHashMap<>();
         if (decision instanceof NeedMoreInformation need) {
             content.put("analysis", need.analysis());
@@ -140,11 +141,18 @@ public class AnalysisWorker {
             content.put("answer", solution.answer());
             List<Map<String, Object>> sources = new ArrayList<>();
             for (AnalysisDecision.Source s : solution.sources()) {
+                // Checked now, not when retrieved: a passage deleted or hidden while the step ran is not cited.
+                Evidence evidence = retrieved == null ? null : retrieved.evidence().stream()
+                        .filter(e -> e.chunkId().equals(s.chunkId())).findFirst().orElse(null);
+                Optional<Map<String, Object>> location = evidence == null
+                        ? Optional.of(Map.<String, Object>of("section", s.location() == null ? "" : s.location()))
+                        : retrieval.citation(evidence);
+                if (location.isEmpty()) continue;
                 Map<String, Object> source = new LinkedHashMap<>();
                 source.put("chunkId", s.chunkId());
                 source.put("docId", s.docId());
                 source.put("fileName", s.fileName());
-                source.put("location", s.location());
+                source.put("location", location.get());
                 source.put("score", s.score());
                 sources.add(source);
             }

@@ -1,6 +1,22 @@
 package com.ipexpert.command.knowledge;
 
+import com.ipexpert.api.knowledge.ChunkLayout;
+import com.ipexpert.api.knowledge.DocumentChunk;
 import com.ipexpert.api.knowledge.DocumentCommands.DeleteDocument;
+import com.ipexpert.api.knowledge.DocumentCommands.EditChunkText;
+import com.ipexpert.api.knowledge.DocumentCommands.HideChunk;
+import com.ipexpert.api.knowledge.DocumentCommands.MergeChunkWithNext;
+import com.ipexpert.api.knowledge.DocumentCommands.RecordParsedChunks;
+import com.ipexpert.api.knowledge.DocumentCommands.SplitChunk;
+import com.ipexpert.api.knowledge.DocumentEvents.ChunkEditUnplaced;
+import com.ipexpert.api.knowledge.DocumentEvents.ChunkHidden;
+import com.ipexpert.api.knowledge.DocumentEvents.ChunkSplit;
+import com.ipexpert.api.knowledge.DocumentEvents.ChunkTextEdited;
+import com.ipexpert.api.knowledge.DocumentEvents.ChunksMerged;
+import com.ipexpert.api.knowledge.DocumentEvents.DocumentChunksParsed;
+import com.ipexpert.api.knowledge.DocumentEvents;
+import com.ipexpert.api.knowledge.DocumentViews.ChunkChange;
+import com.ipexpert.api.knowledge.DocumentViews.ChunkView;
 import com.ipexpert.api.knowledge.DocumentCommands.FailIngestion;
 import com.ipexpert.api.knowledge.DocumentCommands.RecordIndexed;
 import com.ipexpert.api.knowledge.DocumentCommands.RecordIngestionProgress;
@@ -27,6 +43,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +61,8 @@ class Document {
     static final int MAX_FILE_NAME = 200;
     static final int MAX_TAGS = 20;
     static final int MAX_TAG_LENGTH = 50;
+    /** The longest text an administrator may give a chunk (or make by merging). */
+    static final int MAX_CHUNK_TEXT = 10_000;
     /** The vendors seen in practice, by their English and Chinese names, each with its usual spelling. */
     private static final Map<String, String> VENDORS = Map.ofEntries(Map.entry("huawei", "Huawei"),
             Map.entry("华为", "Huawei"), Map.entry("cisco", "Cisco"), Map.entry("思科", "Cisco"), Map.entry("h3c", "H3C"),
@@ -59,6 +78,13 @@ class Document {
     private IngestionStep step;
     private int attempt;
     private boolean attemptRunning;
+    /** The latest parse with the administrator's edits applied; null before the first parse. */
+    private ChunkLayout layout;
+    /** Chunks of the running parse received so far, in batches. */
+    private List<DocumentChunk> parsedChunks = new ArrayList<>();
+    private int parsedBatches;
+    /** Every edit an administrator made, in order, as made: re-applied to each new parse by the text it was made on. */
+    private List<Object> edits = new ArrayList<>();
 
     protected Document() {
         // for Axon
@@ -91,11 +117,137 @@ class Document {
     }
 
     @CommandHandler
+    void handle(RecordParsedChunks cmd) {
+        mustBeRunning(cmd.attempt());
+        if (step != IngestionStep.PARSE) throw DocumentRefusals.wrongStep(id, "attempt " + cmd.attempt() + " is not parsing");
+        if (cmd.batch() != parsedBatches) {
+            throw DocumentRefusals.wrongStep(id, "batch " + cmd.batch() + " of attempt " + cmd.attempt()
+                    + " arrived out of order (expected " + parsedBatches + ")");
+        }
+        List<DocumentChunk> chunks = cmd.chunks() == null ? List.of() : List.copyOf(cmd.chunks());
+        long chars = chunks.stream().mapToLong(c -> c.text().length()).sum();
+        if (chunks.size() > 1 && chars > DocumentEvents.MAX_BATCH_CHARS) throw DocumentRefusals.batchTooLarge(id, chars);
+        apply(new DocumentChunksParsed(id, cmd.attempt(), cmd.batch(), chunks));
+    }
+
+    @CommandHandler
     void handle(RecordParsed cmd) {
         mustBeRunning(cmd.attempt());
         if (step != IngestionStep.PARSE) throw DocumentRefusals.wrongStep(id, "attempt " + cmd.attempt() + " is not parsing");
-        apply(new DocumentParsed(id, cmd.attempt(), cmd.pageCount(), cmd.chunks() == null ? List.of() : List.copyOf(cmd.chunks()),
-                cmd.parsedAt()));
+        if (cmd.chunkCount() != parsedChunks.size() || cmd.batches() != parsedBatches) {
+            throw DocumentRefusals.wrongStep(id, "attempt " + cmd.attempt() + " reported " + cmd.chunkCount() + " chunks in "
+                    + cmd.batches() + " batches but " + parsedChunks.size() + " in " + parsedBatches + " arrived");
+        }
+        apply(new DocumentParsed(id, cmd.attempt(), cmd.pageCount(), List.of(), cmd.parsedAt(), cmd.chunkCount()));
+        reapplyEdits(cmd.attempt());
+    }
+
+    /** Each earlier edit goes to the chunk of the new parse that carries the text it was made on, or is listed as unplaced. */
+    private void reapplyEdits(int parseAttempt) {
+        for (Object edit : List.copyOf(edits)) {
+            if (edit instanceof ChunkTextEdited e) {
+                layout.locate(e.anchor()).ifPresentOrElse(
+                        chunk -> apply(new ChunkTextEdited(id, e.editId(), chunk, layoutText(chunk), e.text(), e.editedBy(), e.editedAt())),
+                        () -> unplaced(e.editId(), "text", e.anchor(), parseAttempt));
+            } else if (edit instanceof ChunkHidden e) {
+                layout.locate(e.anchor()).ifPresentOrElse(
+                        chunk -> apply(new ChunkHidden(id, e.editId(), chunk, layoutText(chunk), e.hidden(), e.editedBy(), e.editedAt())),
+                        () -> unplaced(e.editId(), e.hidden() ? "hide" : "show", e.anchor(), parseAttempt));
+            } else if (edit instanceof ChunkSplit e) {
+                var target = layout.locate(e.anchor());
+                int at = target.map(chunk -> ChunkLayout.relocateSplit(e.anchor(), e.at(), layoutText(chunk))).orElse(-1);
+                if (target.isPresent() && at > 0 && at < layoutText(target.get()).length()) {
+                    int ordinal = layout.nextOrdinal();
+                    apply(new ChunkSplit(id, e.editId(), target.get(), layoutText(target.get()), at, chunkId(ordinal), ordinal,
+                            e.editedBy(), e.editedAt()));
+                } else {
+                    unplaced(e.editId(), "split", e.anchor(), parseAttempt);
+                }
+            } else if (edit instanceof ChunksMerged e) {
+                var target = layout.locate(e.anchor());
+                int index = target.map(layout::indexOf).orElse(-1);
+                var next = index >= 0 && index + 1 < layout.size() ? layout.entries().get(index + 1).chunk() : null;
+                if (next != null && ChunkLayout.similarity(next.text(), e.nextAnchor()) >= 0.8) {
+                    apply(new ChunksMerged(id, e.editId(), target.get(), layoutText(target.get()), next.chunkId(), next.text(),
+                            e.editedBy(), e.editedAt()));
+                } else {
+                    unplaced(e.editId(), "merge", e.anchor(), parseAttempt);
+                }
+            }
+        }
+    }
+
+    private void unplaced(String editId, String kind, String anchor, int parseAttempt) {
+        apply(new ChunkEditUnplaced(id, editId, kind, anchor, parseAttempt,
+                "no chunk of the new parse carries the text this edit was made on"));
+    }
+
+    private String layoutText(String chunkId) {
+        return layout.find(chunkId).map(e -> e.chunk().text()).orElse("");
+    }
+
+    private String chunkId(int ordinal) {
+        return id.value() + "#" + ordinal;
+    }
+
+    @CommandHandler
+    ChunkChange handle(EditChunkText cmd) {
+        ChunkLayout.Entry entry = editable(cmd.requester(), cmd.chunkId());
+        String text = cmd.text() == null ? "" : cmd.text().strip();
+        if (text.isEmpty()) throw DocumentRefusals.invalidEdit("the text of a chunk cannot be empty; hide it instead");
+        if (text.length() > MAX_CHUNK_TEXT) throw DocumentRefusals.invalidEdit("a chunk's text may have at most " + MAX_CHUNK_TEXT + " characters");
+        apply(new ChunkTextEdited(id, cmd.editId(), cmd.chunkId(), entry.chunk().text(), text, cmd.requester().userId(), cmd.at()));
+        return change(List.of(cmd.chunkId()), List.of());
+    }
+
+    @CommandHandler
+    ChunkChange handle(HideChunk cmd) {
+        ChunkLayout.Entry entry = editable(cmd.requester(), cmd.chunkId());
+        apply(new ChunkHidden(id, cmd.editId(), cmd.chunkId(), entry.chunk().text(), cmd.hidden(), cmd.requester().userId(), cmd.at()));
+        return change(List.of(cmd.chunkId()), List.of());
+    }
+
+    @CommandHandler
+    ChunkChange handle(SplitChunk cmd) {
+        ChunkLayout.Entry entry = editable(cmd.requester(), cmd.chunkId());
+        String text = entry.chunk().text();
+        if (cmd.at() <= 0 || cmd.at() >= text.length() || text.substring(0, cmd.at()).isBlank() || text.substring(cmd.at()).isBlank()) {
+            throw DocumentRefusals.invalidEdit("a chunk of " + text.length() + " characters is split at a position between 1 and "
+                    + (text.length() - 1) + " that leaves text on both sides");
+        }
+        int ordinal = layout.nextOrdinal();
+        apply(new ChunkSplit(id, cmd.editId(), cmd.chunkId(), text, cmd.at(), chunkId(ordinal), ordinal,
+                cmd.requester().userId(), cmd.when()));
+        return change(List.of(cmd.chunkId(), chunkId(ordinal)), List.of());
+    }
+
+    @CommandHandler
+    ChunkChange handle(MergeChunkWithNext cmd) {
+        ChunkLayout.Entry entry = editable(cmd.requester(), cmd.chunkId());
+        int index = layout.indexOf(cmd.chunkId());
+        if (index + 1 >= layout.size()) throw DocumentRefusals.invalidEdit("chunk " + cmd.chunkId() + " is the last of its document");
+        DocumentChunk next = layout.entries().get(index + 1).chunk();
+        if (entry.chunk().text().length() + next.text().length() + 1 > MAX_CHUNK_TEXT) {
+            throw DocumentRefusals.invalidEdit("the merged chunk would have more than " + MAX_CHUNK_TEXT + " characters");
+        }
+        apply(new ChunksMerged(id, cmd.editId(), cmd.chunkId(), entry.chunk().text(), next.chunkId(), next.text(),
+                cmd.requester().userId(), cmd.at()));
+        return change(List.of(cmd.chunkId()), List.of(next.chunkId()));
+    }
+
+    /** An edit needs an administrator, a document that is indexed (not being parsed again) and a chunk of it. */
+    private ChunkLayout.Entry editable(Requester requester, String chunkId) {
+        mustBeAdmin(requester);
+        mustExist();
+        if (status == DocumentStatus.QUEUED || status == DocumentStatus.PARSING) throw DocumentRefusals.beingParsed(id);
+        if (layout == null) throw DocumentRefusals.chunkNotFound(id, chunkId);
+        return layout.find(chunkId).orElseThrow(() -> DocumentRefusals.chunkNotFound(id, chunkId));
+    }
+
+    private ChunkChange change(List<String> changed, List<String> removed) {
+        List<ChunkView> chunks = changed.stream().map(c -> layout.find(c).map(e -> ChunkView.of(e, fileName)).orElse(null))
+                .filter(java.util.Objects::nonNull).toList();
+        return new ChunkChange(chunks, removed);
     }
 
     @CommandHandler
@@ -163,11 +315,59 @@ class Document {
         step = e.step();
         attempt = e.attempt();
         attemptRunning = true;
+        if (e.step() == IngestionStep.PARSE) {
+            parsedChunks = new ArrayList<>();
+            parsedBatches = 0;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(DocumentChunksParsed e) {
+        if (e.attempt() != attempt) return;
+        parsedChunks.addAll(e.chunks());
+        parsedBatches++;
     }
 
     @EventSourcingHandler
     void on(DocumentParsed e) {
         attemptRunning = false;
+        layout = ChunkLayout.of(e.chunks().isEmpty() ? parsedChunks : e.chunks());
+        parsedChunks = new ArrayList<>();
+        parsedBatches = 0;
+    }
+
+    @EventSourcingHandler
+    void on(ChunkTextEdited e) {
+        edited(e, e.editId());
+    }
+
+    @EventSourcingHandler
+    void on(ChunkHidden e) {
+        edited(e, e.editId());
+    }
+
+    @EventSourcingHandler
+    void on(ChunkSplit e) {
+        edited(e, e.editId());
+    }
+
+    @EventSourcingHandler
+    void on(ChunksMerged e) {
+        edited(e, e.editId());
+    }
+
+    /** A re-applied edit keeps its place in the list under its first form, which carries the text it was made on. */
+    private void edited(Object event, String editId) {
+        if (layout != null) layout.apply(event);
+        if (edits.stream().noneMatch(x -> editIdOf(x).equals(editId))) edits.add(event);
+    }
+
+    private static String editIdOf(Object edit) {
+        if (edit instanceof ChunkTextEdited e) return e.editId();
+        if (edit instanceof ChunkHidden e) return e.editId();
+        if (edit instanceof ChunkSplit e) return e.editId();
+        if (edit instanceof ChunksMerged e) return e.editId();
+        return "";
     }
 
     @EventSourcingHandler

@@ -59,9 +59,11 @@ class DocumentCommandController {
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Upload a knowledge document", description = "Multipart: file (pdf, doc, docx, txt, md, png, jpg, jpeg; "
+    @Operation(summary = "Upload a knowledge document", description = "Multipart: file (pdf, doc, docx, txt, md, html, htm, "
+            + "zip of an HTML manual, png, jpg, jpeg; "
             + "at most 16 MB), tags (repeatable), vendor. The type is judged by content: other types or a name that "
-            + "does not match the content → 415; empty → 400; larger → 413; the same content again → 409 naming the document. "
+            + "does not match the content → 415; empty, an image or scanned PDF without OCR, a page that is mostly script, "
+            + "a zip with paths outside it or symbolic links → 400; larger → 413; the same content again → 409 naming the document. "
             + "Answers at once {docId, status: QUEUED, message}; ingestion runs in the background.")
     Map<String, Object> upload(@RequestParam(value = "file", required = false) MultipartFile file,
                                @RequestParam(value = "tags", required = false) List<String> tags,

@@ -33,6 +33,23 @@ final class DocumentRefusals {
         return DomainException.conflict("Document " + id + " is not being ingested");
     }
 
+    static DomainException beingParsed(DocumentId id) {
+        return DomainException.conflict("Document " + id + " is being parsed; its chunks can be edited once it is INDEXED");
+    }
+
+    static DomainException chunkNotFound(DocumentId id, String chunkId) {
+        return DomainException.notFound("Document " + id + " has no chunk " + chunkId);
+    }
+
+    static DomainException invalidEdit(String what) {
+        return DomainException.invalid(what);
+    }
+
+    static DomainException batchTooLarge(DocumentId id, long chars) {
+        return DomainException.invalid("Document " + id + ": a batch of chunks carries " + chars + " characters, more than "
+                + com.ipexpert.api.knowledge.DocumentEvents.MAX_BATCH_CHARS);
+    }
+
     static DomainException staleAttempt(DocumentId id, int given, int current) {
         return DomainException.conflict("Attempt " + given + " of document " + id
                 + " is not the running one (the current attempt is " + current + ")");

@@ -8,6 +8,8 @@ import com.ipexpert.api.knowledge.DocumentCommands.ParseDocument;
 import com.ipexpert.api.knowledge.DocumentCommands.RecordIndexed;
 import com.ipexpert.api.knowledge.DocumentCommands.RecordIngestionProgress;
 import com.ipexpert.api.knowledge.DocumentCommands.RecordParsed;
+import com.ipexpert.api.knowledge.DocumentCommands.RecordParsedChunks;
+import com.ipexpert.api.knowledge.DocumentEvents;
 import com.ipexpert.api.knowledge.DocumentCommands.RecordStepFailure;
 import com.ipexpert.api.knowledge.DocumentId;
 import com.ipexpert.api.knowledge.IngestionStage;
@@ -100,7 +102,12 @@ class IngestionWorker implements AutoCloseable {
             }
             KnowledgeDocument named = new KnowledgeDocument(cmd.docId().value(), cmd.fileName(), null, List.of());
             List<DocumentChunk> chunks = drafts.stream().map(d -> DocumentRecords.chunk(named, d)).toList();
-            send(new RecordParsed(cmd.docId(), cmd.attempt(), parsed.pageCount(), chunks, clock.instant()));
+            // Chunks travel in bounded batches, in order, each acknowledged before the next: no message grows with the file.
+            List<List<DocumentChunk>> batches = DocumentRecords.batches(chunks, DocumentEvents.MAX_BATCH_CHARS);
+            for (int i = 0; i < batches.size(); i++) {
+                commands.sendAndWait(withActor(new RecordParsedChunks(cmd.docId(), cmd.attempt(), i, batches.get(i))));
+            }
+            send(new RecordParsed(cmd.docId(), cmd.attempt(), parsed.pageCount(), chunks.size(), batches.size(), clock.instant()));
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             // a class missing from the deployment or a pathological file must end the attempt, not the thread
             fail(cmd.docId(), cmd.attempt(), e);

@@ -3,6 +3,11 @@ package com.ipexpert.command.knowledge;
 import com.ipexpert.retrieval.KnowledgePipeline;
 import com.ipexpert.retrieval.KnowledgeSettings;
 import com.ipexpert.retrieval.index.KnowledgeIndex;
+import com.ipexpert.retrieval.parse.DocumentParser;
+import com.ipexpert.retrieval.parse.OcrSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Repository;
@@ -15,6 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -29,15 +36,41 @@ import java.util.concurrent.atomic.AtomicInteger;
 @Configuration
 @EnableConfigurationProperties(IngestionSettings.class)
 public class KnowledgeConfiguration {
+    private static final Logger log = LoggerFactory.getLogger(KnowledgeConfiguration.class);
 
     @Bean
     KnowledgeSettings knowledgeSettings() {
         return KnowledgeSettings.defaults();
     }
 
+    /**
+     * Whether Tesseract answers, asked once at start through the configured program
+     * ({@code ipexpert.knowledge.ocr-command}); images and scanned PDFs are refused at upload without it.
+     */
+    @Bean
+    OcrSupport ocrSupport(@Value("${ipexpert.knowledge.ocr-command:tesseract}") String command) {
+        OcrSupport ocr = OcrSupport.detect(command);
+        log.info("Knowledge OCR: {}", ocr.available() ? ocr + " (" + command + ")" : "not available (" + command
+                + " does not answer); images and scanned PDFs are refused at upload");
+        return ocr;
+    }
+
+    @Bean
+    InfoContributor ocrInfo(OcrSupport ocr) {
+        return info -> {
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("available", ocr.available());
+            details.put("languages", ocr.languages());
+            details.put("command", ocr.program());
+            if (!ocr.available()) details.put("howToEnable", OcrSupport.HOW_TO_ENABLE);
+            info.withDetail("ocr", details);
+        };
+    }
+
     @Bean(destroyMethod = "")
-    KnowledgePipeline knowledgePipeline(@Value("${ipexpert.data-dir:./data}") Path dataDir, KnowledgeSettings settings) {
-        return KnowledgePipeline.onDisk(dataDir.resolve("index"), settings);
+    KnowledgePipeline knowledgePipeline(@Value("${ipexpert.data-dir:./data}") Path dataDir, KnowledgeSettings settings,
+                                        OcrSupport ocr) {
+        return KnowledgePipeline.onDisk(dataDir.resolve("index"), settings, new DocumentParser(settings, ocr));
     }
 
     @Bean(destroyMethod = "close")
@@ -96,6 +129,11 @@ public class KnowledgeConfiguration {
                                       KnowledgeIndexing indexing) {
         return new DocumentRemovals(checksums, () -> (Repository<Document>) context.getBean("documentRepository", Repository.class),
                 files, indexing::delete);
+    }
+
+    @Bean
+    DocumentChunkReads documentChunkReads(DocumentRecords records) {
+        return new DocumentChunkReads(records);
     }
 
     /** The agent's retrieval (picked up by {@code AgentConfiguration}) and the answerer of search queries. */

@@ -5,6 +5,10 @@ import com.ipexpert.retrieval.Progress;
 import com.ipexpert.retrieval.chunk.ChunkDraft;
 import com.ipexpert.retrieval.index.KnowledgeDocument;
 
+import com.ipexpert.api.knowledge.DocumentViews.ChunkChange;
+import com.ipexpert.api.knowledge.DocumentViews.ChunkView;
+
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -25,6 +29,28 @@ class KnowledgeIndexing {
     void index(KnowledgeDocument document, List<ChunkDraft> chunks, Progress progress) {
         synchronized (lockOf(document.docId())) {
             pipeline.index(document, chunks, progress);
+        }
+    }
+
+    /**
+     * Brings the index in line with an administrator's chunk edit, from the document as its events now stand: hidden
+     * and removed chunks out, changed ones embedded again.
+     */
+    void apply(DocumentRecords.Current current, ChunkChange change) {
+        KnowledgeDocument document = current.document();
+        synchronized (lockOf(document.docId())) {
+            List<String> out = new ArrayList<>(change.removed());
+            List<ChunkDraft> in = new ArrayList<>();
+            for (ChunkView changed : change.chunks()) {
+                var entry = current.layout().find(changed.chunkId());
+                if (entry.isEmpty() || entry.get().hidden()) {
+                    out.add(changed.chunkId());
+                } else {
+                    in.add(DocumentRecords.draft(entry.get().chunk()));
+                }
+            }
+            if (!out.isEmpty()) pipeline.index().deleteChunks(document.docId(), out);
+            if (!in.isEmpty()) pipeline.index().add(document, in, Progress.none());
         }
     }
 

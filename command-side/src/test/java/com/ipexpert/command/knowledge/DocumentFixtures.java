@@ -20,8 +20,9 @@ final class DocumentFixtures {
     static final Requester ADMIN = new Requester("u-admin", Set.of(Requester.ADMIN));
     static final Requester ENGINEER = new Requester("u-engineer", Set.of(Requester.USER));
     static final List<DocumentChunk> CHUNKS = List.of(
-            new DocumentChunk("doc-1#0", 0, "OSPF neighbours stuck in ExStart usually disagree on MTU.", List.of("OSPF", "Troubleshooting"), 1, "ENGLISH"),
-            new DocumentChunk("doc-1#1", 1, "Run display ospf peer to see the state.", List.of("OSPF"), 2, "ENGLISH"));
+            new DocumentChunk("doc-1#0", 0, "OSPF neighbours stuck in ExStart usually disagree on MTU.", List.of("OSPF", "Troubleshooting"), 1, "ENGLISH", 0, 57),
+            new DocumentChunk("doc-1#1", 1, "Run display ospf peer to see the state.", List.of("OSPF"), 2, "ENGLISH", 59, 98),
+            new DocumentChunk("doc-1#2", 2, "Hello and dead intervals must match on both ends of a link.", List.of("OSPF", "Timers"), 2, "ENGLISH", 100, 159));
 
     private DocumentFixtures() {
     }
@@ -38,8 +39,18 @@ final class DocumentFixtures {
         return new DocumentEvents.IngestionStepStarted(DOC, step, attempt, T0);
     }
 
+    /** A parse as stored before chunks travelled in batches (revision 1, upcast): every chunk inline. */
     static DocumentEvents.DocumentParsed parsed(int attempt) {
-        return new DocumentEvents.DocumentParsed(DOC, attempt, 2, CHUNKS, T0);
+        return new DocumentEvents.DocumentParsed(DOC, attempt, 2, CHUNKS, T0, CHUNKS.size());
+    }
+
+    static DocumentEvents.DocumentChunksParsed chunksParsed(int attempt, List<DocumentChunk> chunks) {
+        return new DocumentEvents.DocumentChunksParsed(DOC, attempt, 0, chunks);
+    }
+
+    /** A parse of today: its chunks went before in one batch. */
+    static DocumentEvents.DocumentParsed parsedAfterBatches(int attempt, int chunkCount) {
+        return new DocumentEvents.DocumentParsed(DOC, attempt, 2, List.of(), T0, chunkCount);
     }
 
     static DocumentEvents.DocumentIndexed indexed(int attempt) {

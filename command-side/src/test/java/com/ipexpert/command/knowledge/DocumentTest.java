@@ -181,9 +181,9 @@ class DocumentTest {
 
     @Test
     void the_running_parse_records_its_chunks() {
-        fixture.given(uploaded(), started(IngestionStep.PARSE, 1))
-                .when(new RecordParsed(DOC, 1, 2, CHUNKS, T0))
-                .expectEvents(new DocumentParsed(DOC, 1, 2, CHUNKS, T0));
+        fixture.given(uploaded(), started(IngestionStep.PARSE, 1), chunksParsed(1, CHUNKS))
+                .when(new RecordParsed(DOC, 1, 2, CHUNKS.size(), 1, T0))
+                .expectEvents(new DocumentParsed(DOC, 1, 2, List.of(), T0, CHUNKS.size()));
     }
 
     @Test
@@ -203,10 +203,10 @@ class DocumentTest {
 
     @Test
     void a_late_report_of_a_timed_out_attempt_is_refused() {
-        fixture.given(uploaded(), started(IngestionStep.PARSE, 1),
+        fixture.given(uploaded(), started(IngestionStep.PARSE, 1), chunksParsed(1, CHUNKS),
                         new IngestionStepFailed(DOC, IngestionStep.PARSE, 1, "timed out", true, true, T0),
                         started(IngestionStep.PARSE, 2))
-                .when(new RecordParsed(DOC, 1, 2, CHUNKS, T0))
+                .when(new RecordParsed(DOC, 1, 2, CHUNKS.size(), 1, T0))
                 .expectException(refusal(ErrorKind.CONFLICT))
                 .expectNoEvents();
     }
@@ -285,7 +285,7 @@ class DocumentTest {
     @Test
     void a_document_may_be_deleted_in_the_middle_of_its_ingestion_and_the_running_step_is_refused_after() {
         fixture.given(uploaded(), started(IngestionStep.PARSE, 1), deleted())
-                .when(new RecordParsed(DOC, 1, 2, CHUNKS, T0))
+                .when(new RecordParsed(DOC, 1, 2, CHUNKS.size(), 1, T0))
                 .expectException(refusal(ErrorKind.NOT_FOUND))
                 .expectNoEvents();
     }

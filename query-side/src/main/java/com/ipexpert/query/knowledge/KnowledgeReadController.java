@@ -3,6 +3,13 @@ package com.ipexpert.query.knowledge;
 import com.ipexpert.edge.messaging.ReadsFrom;
 import com.ipexpert.api.knowledge.DocumentId;
 import com.ipexpert.api.knowledge.DocumentQueries.FindDocument;
+import com.ipexpert.api.knowledge.DocumentQueries.FindDocumentChunk;
+import com.ipexpert.api.knowledge.DocumentQueries.ListDocumentChunks;
+import com.ipexpert.api.knowledge.DocumentQueries.ListUnplacedEdits;
+import com.ipexpert.api.knowledge.DocumentViews.ChunkInContext;
+import com.ipexpert.api.knowledge.DocumentViews.ChunkPage;
+import com.ipexpert.api.knowledge.DocumentViews.UnplacedEdit;
+import com.ipexpert.api.knowledge.DocumentViews.UnplacedEdits;
 import com.ipexpert.api.knowledge.DocumentQueries.ListDocuments;
 import com.ipexpert.api.knowledge.DocumentQueries.SearchKnowledge;
 import com.ipexpert.api.knowledge.DocumentStatus;
@@ -63,9 +70,36 @@ class KnowledgeReadController {
 
     @ReadsFrom(DocumentCatalogueProjection.PROCESSING_GROUP)
     @GetMapping("/documents/{docId}")
-    @Operation(summary = "One document", description = "{docId, fileName, vendor, tags, status, progress, message, createdAt, updatedAt}")
+    @Operation(summary = "One document", description = "{docId, fileName, vendor, tags, status, progress, message, createdAt, updatedAt,"
+            + " unplacedEdits}; unplacedEdits (extension) lists the chunk edits its latest parse could not place.")
     DocumentDetail document(@PathVariable String docId) {
-        return find(docId).orElseThrow(() -> notFound(docId));
+        DocumentDetail detail = find(docId).orElseThrow(() -> notFound(docId));
+        // answered where the document's events are folded; a read side without it shows none rather than failing
+        List<UnplacedEdit> unplaced = queries.query(new ListUnplacedEdits(DocumentId.of(docId)), UnplacedEdits.class)
+                .exceptionally(e -> new UnplacedEdits(List.of())).join().items();
+        return new DocumentDetail(detail.docId(), detail.fileName(), detail.vendor(), detail.tags(), detail.status(),
+                detail.progress(), detail.message(), detail.createdAt(), detail.updatedAt(), detail.deleted(), unplaced);
+    }
+
+    @GetMapping("/documents/{docId}/chunks")
+    @Operation(summary = "A document's chunks (extension)", description = "In reading order, hidden ones included; page from 1, "
+            + "pageSize 1..100 (default 20). {items: [{chunkId, text, location: {page, section, start, end}, hidden, edited}], total, page, pageSize}")
+    ChunkPage chunks(@PathVariable String docId, @RequestParam(defaultValue = "1") int page,
+                     @RequestParam(defaultValue = "20") int pageSize) {
+        if (page < 1) throw ApiException.badRequest("page starts at 1");
+        if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) throw ApiException.badRequest("pageSize must be between 1 and " + MAX_PAGE_SIZE);
+        find(docId).orElseThrow(() -> notFound(docId));
+        return queries.query(new ListDocumentChunks(DocumentId.of(docId), page, pageSize),
+                        ResponseTypes.optionalInstanceOf(ChunkPage.class)).join()
+                .orElseGet(() -> new ChunkPage(List.of(), 0, page, pageSize));
+    }
+
+    @GetMapping("/documents/{docId}/chunks/{chunkId}")
+    @Operation(summary = "One chunk with its neighbours (extension)", description = "{chunkId, docId, fileName, text, location: "
+            + "{page, section, start, end}, hidden, edited, previous, next}; previous and next are null at the ends.")
+    ChunkInContext chunk(@PathVariable String docId, @PathVariable String chunkId) {
+        return queries.query(new FindDocumentChunk(DocumentId.of(docId), chunkId), ResponseTypes.optionalInstanceOf(ChunkInContext.class))
+                .join().orElseThrow(() -> ApiException.notFound("Document " + docId + " has no chunk " + chunkId));
     }
 
     @ReadsFrom(DocumentCatalogueProjection.PROCESSING_GROUP)

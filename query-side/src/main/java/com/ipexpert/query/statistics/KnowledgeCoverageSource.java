@@ -26,7 +26,9 @@ import java.util.Map;
 /**
  * How well indexed knowledge covers each topic (fault category) for each vendor that has indexed documents: the
  * share (0..100) of the topic's probe questions ({@code statistics/coverage-probes.json}) for which hybrid retrieval
- * filtered to the vendor returns, among its top {@value #TOP_K}, a passage containing one of the probe's terms.
+ * filtered to the vendor returns, among its top {@value #TOP_K}, a passage that answers it: one that names the topic
+ * (one of its anchors, in its text or section path) and shares at least one more of the probe's terms, whole words for
+ * Latin terms. One shared word ("hello") never makes a passage relevant.
  * A vendor is measured again in the background ({@link KnowledgeCoverageMeasurer}) once one of its documents was
  * indexed, re-parsed or deleted, and again every few seconds for {@link #SETTLE} after such a change, since the index
  * is filled by its own projection and may lag the change by a moment. Reading the dashboard never writes.
@@ -41,6 +43,7 @@ class KnowledgeCoverageSource {
     private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final QueryGateway queries;
     private final Map<String, List<Probe>> probes;
+    private final Map<String, List<String>> anchors;
 
     record Probe(String question, List<String> terms) {
     }
@@ -51,6 +54,12 @@ class KnowledgeCoverageSource {
         this.jdbc = jdbc;
         this.queries = queries;
         this.probes = load(json);
+        this.anchors = loadAnchors(json);
+        for (String topic : probes.keySet()) {
+            if (anchors.getOrDefault(topic, List.of()).isEmpty()) {
+                throw new IllegalStateException("coverage-probes.json: topic " + topic + " has no _anchors naming it");
+            }
+        }
     }
 
     /** The last measures; reading them changes nothing. */
@@ -89,7 +98,7 @@ class KnowledgeCoverageSource {
         Map<String, Integer> coverage = new LinkedHashMap<>();
         if (indexed) {
             probes.forEach((topic, questions) -> {
-                long answered = questions.stream().filter(p -> answered(p, vendor)).count();
+                long answered = questions.stream().filter(p -> answered(topic, p, vendor)).count();
                 coverage.put(topic, (int) Math.round(100.0 * answered / questions.size()));
             });
         }
@@ -101,14 +110,56 @@ class KnowledgeCoverageSource {
         });
     }
 
-    private boolean answered(Probe probe, String vendor) {
+    private boolean answered(String topic, Probe probe, String vendor) {
         KnowledgeHits hits = queries.query(new SearchKnowledge(probe.question(), WEIGHT, List.of(), vendor, TOP_K),
                 KnowledgeHits.class).join();
         for (KnowledgeHit hit : hits.items()) {
-            String text = hit.text() == null ? "" : hit.text().toLowerCase(Locale.ROOT);
-            if (probe.terms().stream().anyMatch(t -> text.contains(t.toLowerCase(Locale.ROOT)))) return true;
+            String section = hit.location() == null || hit.location().section() == null ? "" : hit.location().section();
+            if (answers(section + "\n" + (hit.text() == null ? "" : hit.text()), anchors.getOrDefault(topic, List.of()), probe.terms())) {
+                return true;
+            }
         }
         return false;
+    }
+
+    /**
+     * Whether a passage answers a probe: it names the topic (an anchor) and shares at least two distinct words with the
+     * anchors and the probe's terms together.
+     */
+    static boolean answers(String passage, List<String> anchors, List<String> terms) {
+        java.util.Set<String> found = new java.util.HashSet<>();
+        boolean named = false;
+        for (String anchor : anchors) {
+            if (mentions(passage, anchor)) {
+                named = true;
+                found.add(anchor.toLowerCase(Locale.ROOT));
+            }
+        }
+        if (!named) return false;
+        for (String term : terms) {
+            if (mentions(passage, term)) found.add(term.toLowerCase(Locale.ROOT));
+        }
+        return found.size() >= 2;
+    }
+
+    /** A Latin term as a whole word (a plural allowed: hellos, flaps); a Chinese term anywhere. */
+    static boolean mentions(String passage, String term) {
+        if (term.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+            return passage.contains(term);
+        }
+        return java.util.regex.Pattern.compile("(?<![\\p{Alnum}])" + java.util.regex.Pattern.quote(term) + "(?:s|es)?(?![\\p{Alnum}])",
+                java.util.regex.Pattern.CASE_INSENSITIVE).matcher(passage).find();
+    }
+
+    private static Map<String, List<String>> loadAnchors(ObjectMapper json) {
+        try (InputStream in = KnowledgeCoverageSource.class.getResourceAsStream("/statistics/coverage-probes.json")) {
+            Map<String, Object> raw = json.readValue(in, new TypeReference<>() {
+            });
+            return json.convertValue(raw.getOrDefault("_anchors", Map.of()), new TypeReference<Map<String, List<String>>>() {
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("The knowledge coverage probes cannot be read", e);
+        }
     }
 
     private static Map<String, List<Probe>> load(ObjectMapper json) {

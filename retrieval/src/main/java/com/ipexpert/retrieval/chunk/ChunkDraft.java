@@ -13,8 +13,17 @@ import java.util.Objects;
  * @param headingPath the section headings above it, outermost first; empty when the document has none
  * @param page        the 1-based page it starts on, 0 when the format has no pages
  * @param language    the language it is embedded as
+ * @param start       where its text begins in the parsed document's text ({@link
+ *                    com.ipexpert.retrieval.parse.ParsedDocument#text()}), a character offset; -1 when unknown
+ * @param end         where it ends there (exclusive); -1 when unknown
  */
-public record ChunkDraft(int ordinal, String text, List<String> headingPath, int page, Language language) {
+public record ChunkDraft(int ordinal, String text, List<String> headingPath, int page, Language language, int start,
+                         int end) {
+
+    /** A chunk whose place in the parsed text is not known (built by hand, or from records older than ranges). */
+    public ChunkDraft(int ordinal, String text, List<String> headingPath, int page, Language language) {
+        this(ordinal, text, headingPath, page, language, -1, -1);
+    }
 
     public ChunkDraft {
         if (ordinal < 0) throw new IllegalArgumentException("ordinal must not be negative");
@@ -22,6 +31,10 @@ public record ChunkDraft(int ordinal, String text, List<String> headingPath, int
         Objects.requireNonNull(language, "language");
         if (page < 0) throw new IllegalArgumentException("page must not be negative");
         headingPath = headingPath == null ? List.of() : List.copyOf(headingPath);
+        if (start < 0 || end < start) {
+            start = -1;
+            end = -1;
+        }
     }
 
     /** The text that is embedded and keyword-indexed: the heading path gives a short chunk its topic. */

@@ -28,14 +28,16 @@ public final class ManualChunker {
     public List<ChunkDraft> chunk(ParsedDocument document, Progress progress) {
         Run run = new Run();
         List<TextBlock> blocks = document.blocks();
+        int blockStart = 0; // offset of the block in ParsedDocument.text(), where blocks are joined by a blank line
         for (int i = 0; i < blocks.size(); i++) {
             TextBlock block = blocks.get(i);
             if (block.kind() == BlockKind.HEADING) {
                 run.flush(false);
                 run.enterHeading(block.text(), block.level());
             } else {
-                for (Unit unit : unitsOf(block)) run.add(unit);
+                for (Unit unit : unitsOf(block, blockStart)) run.add(unit);
             }
+            blockStart += block.text().length() + 2;
             if (i % 200 == 0) progress.update(i, blocks.size());
         }
         run.flush(false);
@@ -43,38 +45,63 @@ public final class ManualChunker {
         return run.chunks;
     }
 
-    private List<Unit> unitsOf(TextBlock block) {
+    private List<Unit> unitsOf(TextBlock block, int blockStart) {
+        Placer placer = new Placer(block.text(), blockStart);
         if (block.kind() == BlockKind.PARAGRAPH) {
             List<Unit> units = new ArrayList<>();
             List<String> sentences = Sentences.of(block.text(), settings.targetChunkChars());
             for (int i = 0; i < sentences.size(); i++) {
-                units.add(new Unit(sentences.get(i), block.page(), false, i == 0));
+                units.add(placer.unit(sentences.get(i), block.page(), false, i == 0));
             }
             return units;
         }
-        return atomicPieces(block);
+        return atomicPieces(block, placer);
     }
 
     /** A command block or table as one unit, or cut at line ends when it is longer than any chunk may be. */
-    private List<Unit> atomicPieces(TextBlock block) {
+    private List<Unit> atomicPieces(TextBlock block, Placer placer) {
         String text = block.text().strip();
-        if (text.length() <= settings.maxChunkChars()) return List.of(new Unit(text, block.page(), true, true));
+        if (text.length() <= settings.maxChunkChars()) return List.of(placer.unit(text, block.page(), true, true));
         List<Unit> pieces = new ArrayList<>();
         StringBuilder piece = new StringBuilder();
         for (String line : text.split("\n")) {
             if (!piece.isEmpty() && piece.length() + 1 + line.length() > settings.maxChunkChars()) {
-                pieces.add(new Unit(piece.toString(), block.page(), true, true));
+                pieces.add(placer.unit(piece.toString(), block.page(), true, true));
                 piece.setLength(0);
             }
             if (!piece.isEmpty()) piece.append('\n');
             piece.append(line.length() > settings.maxChunkChars() ? line.substring(0, settings.maxChunkChars()) : line);
         }
-        if (!piece.isEmpty()) pieces.add(new Unit(piece.toString(), block.page(), true, true));
+        if (!piece.isEmpty()) pieces.add(placer.unit(piece.toString(), block.page(), true, true));
         return pieces;
     }
 
+    /** Finds each unit's characters in its block, in order, to give it its range in the parsed text. */
+    private static final class Placer {
+        private final String block;
+        private final int blockStart;
+        private int cursor;
+
+        Placer(String block, int blockStart) {
+            this.block = block;
+            this.blockStart = blockStart;
+        }
+
+        Unit unit(String text, int page, boolean atomic, boolean opensBlock) {
+            int at = block.indexOf(text, cursor);
+            if (at < 0) {
+                // a unit cut at a length limit no longer matches whole; it still starts where the last one ended
+                at = Math.min(cursor, block.length());
+                while (at < block.length() && Character.isWhitespace(block.charAt(at))) at++;
+            }
+            int end = Math.min(block.length(), at + text.length());
+            cursor = end;
+            return new Unit(text, page, atomic, opensBlock, blockStart + at, blockStart + end);
+        }
+    }
+
     /** A sentence, or a whole command block or table; {@code opensBlock} starts a new line in the chunk. */
-    private record Unit(String text, int page, boolean atomic, boolean opensBlock) {
+    private record Unit(String text, int page, boolean atomic, boolean opensBlock, int start, int end) {
         int size() {
             return text.length();
         }
@@ -113,7 +140,9 @@ public final class ManualChunker {
                 String text = join(units);
                 List<String> path = headings.stream().map(Heading::text).toList();
                 Language language = Language.of(String.join(" ", path) + " " + text, settings.chineseShare());
-                chunks.add(new ChunkDraft(chunks.size(), text, path, first.page(), language));
+                int start = units.get(0).start();
+                int end = units.get(units.size() - 1).end();
+                chunks.add(new ChunkDraft(chunks.size(), text, path, first.page(), language, start, end));
             }
             List<Unit> carried = carryOverlap ? overlapFrom(units) : List.of();
             units.clear();
@@ -129,7 +158,7 @@ public final class ManualChunker {
             for (int i = flushed.size() - 1; i >= 0; i--) {
                 Unit unit = flushed.get(i);
                 if (unit.atomic() || size + unit.size() > settings.overlapChars()) break;
-                carried.add(0, new Unit(unit.text(), unit.page(), false, true));
+                carried.add(0, new Unit(unit.text(), unit.page(), false, true, unit.start(), unit.end()));
                 size += unit.size();
             }
             return carried;

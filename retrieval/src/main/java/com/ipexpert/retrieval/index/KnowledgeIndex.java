@@ -22,6 +22,23 @@ public interface KnowledgeIndex extends AutoCloseable {
     /** Removes every chunk of the document; none is found by any later search. Unknown ids are no error. */
     void deleteDocument(String docId);
 
+    /**
+     * Removes some chunks of a document (an administrator hid, split or merged them); unknown ids are no error.
+     * Stores that cannot yet do this refuse, and chunk edits then fail rather than leave stale passages.
+     */
+    default void deleteChunks(String docId, java.util.Collection<String> chunkIds) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot delete single chunks yet");
+    }
+
+    /**
+     * The chunk as stored, when it is still in the index: what a citation checks at the moment it is made, so a
+     * passage deleted or hidden while a step was running is not cited. Stores that cannot look a chunk up answer
+     * empty for none.
+     */
+    default java.util.Optional<SearchHit> find(String chunkId) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot look up single chunks yet");
+    }
+
     /** Removes every chunk of every document, for a rebuild. */
     void clear();
 

@@ -10,10 +10,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.document.Document;
@@ -38,6 +40,7 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -63,10 +66,13 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     static final String HEADING = "heading";
     static final String PAGE = "page";
     static final String LANGUAGE = "language";
+    static final String START = "start";
+    static final String END = "end";
     static final String ENGLISH_VECTOR = "vec_en";
     static final String CHINESE_VECTOR = "vec_zh";
     private static final String MODELS = "models";
-    private static final Set<String> HIT_FIELDS = Set.of(CHUNK_ID, DOC_ID, FILE_NAME, VENDOR, TAG, TEXT, HEADING, PAGE);
+    private static final Set<String> HIT_FIELDS = Set.of(CHUNK_ID, DOC_ID, FILE_NAME, VENDOR, TAG, TEXT, HEADING, PAGE,
+            START, END);
 
     private final Directory directory;
     private final IndexWriter writer;
@@ -152,6 +158,32 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     }
 
     @Override
+    public synchronized void deleteChunks(String docId, Collection<String> chunkIds) {
+        try {
+            for (String chunkId : chunkIds) writer.deleteDocuments(new Term(CHUNK_ID, chunkId));
+            commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete chunks of " + docId, e);
+        }
+    }
+
+    @Override
+    public Optional<SearchHit> find(String chunkId) {
+        try {
+            IndexSearcher searcher = searchers.acquire();
+            try {
+                TopDocs top = searcher.search(new TermQuery(new Term(CHUNK_ID, chunkId)), 1);
+                if (top.scoreDocs.length == 0) return Optional.empty();
+                return Optional.of(toHit(searcher.storedFields().document(top.scoreDocs[0].doc, HIT_FIELDS), 0));
+            } finally {
+                searchers.release(searcher);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read chunk " + chunkId, e);
+        }
+    }
+
+    @Override
     public synchronized void clear() {
         try {
             writer.deleteAll();
@@ -183,12 +215,16 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
 
     @Override
     public List<SearchHit> search(KnowledgeQuery query) {
-        QueryVectors vectors = query.weight() > 0 ? embedder.embedQuery(query.text()) : null;
+        QueryVectors vectors = settings.semanticShare(query.weight()) > 0 ? embedder.embedQuery(query.text()) : null;
         return search(query, vectors);
     }
 
-    /** A search with the query already embedded ({@code vectors} may be null when the weight is 0). */
+    /**
+     * A search with the query already embedded ({@code vectors} may be null when the semantic share is 0). The
+     * caller's weight becomes a semantic share by {@link KnowledgeSettings#semanticShare}.
+     */
     public List<SearchHit> search(KnowledgeQuery query, QueryVectors vectors) {
+        double share = settings.semanticShare(query.weight());
         return withSearcher(searcher -> {
             Query filter = filterFor(query);
             // Keyword hits are needed even at weight 1: their languages set the vector fields' shares.
@@ -196,14 +232,14 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
             List<Ranked<Integer>> english = List.of();
             List<Ranked<Integer>> chinese = List.of();
             FieldWeights fields = FieldWeights.equal();
-            if (query.weight() > 0) {
+            if (share > 0) {
                 Objects.requireNonNull(vectors, "a query with a semantic weight needs its vectors");
                 english = vectorRanking(searcher, ENGLISH_VECTOR, vectors.english(), filter);
                 chinese = vectorRanking(searcher, CHINESE_VECTOR, vectors.chinese(), filter);
                 fields = FieldWeights.fromKeywordHits(languagesOf(searcher, keyword), settings.minFieldWeight());
             }
-            List<Ranked<Integer>> fused = HybridFusion.fuse(query.weight() < 1 ? keyword : List.of(), english, chinese,
-                    query.weight(), fields, settings.fusion(), settings.rrfK(), query.k());
+            List<Ranked<Integer>> fused = HybridFusion.fuse(share < 1 ? keyword : List.of(), english, chinese,
+                    share, fields, settings.fusion(), settings.rrfK(), query.k());
             StoredFields stored = searcher.storedFields();
             List<SearchHit> hits = new ArrayList<>(fused.size());
             for (Ranked<Integer> r : fused) hits.add(toHit(stored.document(r.key(), HIT_FIELDS), r.score()));
@@ -306,6 +342,8 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         doc.add(new StoredField(TEXT, chunk.text()));
         for (String heading : chunk.headingPath()) doc.add(new StoredField(HEADING, heading));
         doc.add(new StoredField(PAGE, chunk.page()));
+        doc.add(new StoredField(START, chunk.start()));
+        doc.add(new StoredField(END, chunk.end()));
         doc.add(new StringField(LANGUAGE, chunk.language().name(), Field.Store.YES));
         String retrievalText = chunk.retrievalText();
         doc.add(new TextField(KeywordAnalyzers.LATIN_FIELD, retrievalText, Field.Store.NO));
@@ -319,7 +357,13 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         String chunkId = doc.get(CHUNK_ID);
         return new SearchHit(chunkId, doc.get(DOC_ID), doc.get(FILE_NAME), doc.get(VENDOR), List.of(doc.getValues(TAG)),
                 doc.get(TEXT), score, new ChunkLocation(doc.getField(PAGE).numericValue().intValue(),
-                List.of(doc.getValues(HEADING))));
+                List.of(doc.getValues(HEADING)), intOf(doc, START), intOf(doc, END)));
+    }
+
+    /** Chunks indexed before ranges were kept have none. */
+    private static int intOf(Document doc, String field) {
+        var value = doc.getField(field);
+        return value == null ? -1 : value.numericValue().intValue();
     }
 
     private static String key(String value) {

@@ -11,6 +11,9 @@ public enum DocumentFormat {
     DOC(false, "doc"),
     DOCX(false, "docx"),
     TEXT(false, "txt", "md", "markdown"),
+    HTML(false, "html", "htm"),
+    /** A zip of an HTML manual: its pages, with the links and images between them. */
+    ZIP(false, "zip"),
     PNG(true, "png"),
     JPEG(true, "jpg", "jpeg");
 
@@ -51,6 +54,8 @@ public enum DocumentFormat {
             case "application/vnd.openxmlformats-officedocument.wordprocessingml.document" -> Optional.of(DOCX);
             case "image/png" -> Optional.of(PNG);
             case "image/jpeg" -> Optional.of(JPEG);
+            case "text/html", "application/xhtml+xml" -> Optional.of(HTML);
+            case "application/zip" -> Optional.of(ZIP);
             default -> baseType.startsWith("text/") ? Optional.of(TEXT) : Optional.empty();
         };
     }

@@ -40,12 +40,25 @@ public final class DocumentParser {
     private final OcrSupport ocr;
     private final Detector detector;
     private final AutoDetectParser parser;
+    private final HtmlBundle.Limits bundleLimits;
 
     public DocumentParser(KnowledgeSettings settings) {
         this(settings, OcrSupport.detect());
     }
 
     public DocumentParser(KnowledgeSettings settings, OcrSupport ocr) {
+        this(settings, ocr, HtmlBundle.Limits.defaults().maxPages(), HtmlBundle.Limits.defaults().maxEntries(),
+                HtmlBundle.Limits.defaults().maxInflatedBytes());
+    }
+
+    /**
+     * @param maxBundlePages    HTML pages a zipped manual may hold
+     * @param maxBundleEntries  entries of any kind a zipped manual may hold
+     * @param maxBundleInflated bytes its pages may inflate to, all together
+     */
+    public DocumentParser(KnowledgeSettings settings, OcrSupport ocr, int maxBundlePages, int maxBundleEntries,
+                          long maxBundleInflated) {
+        this.bundleLimits = new HtmlBundle.Limits(maxBundlePages, maxBundleEntries, maxBundleInflated);
         this.settings = settings;
         this.ocr = ocr;
         TikaConfig tika = TikaConfig.getDefaultConfig();
@@ -96,7 +109,88 @@ public final class DocumentParser {
                     + DocumentFormat.extensionOf(fileName) + " but its content is " + describe(actual.get())
                     + "; rename it to ." + actual.get().extensions().get(0) + " or upload the right file");
         }
+        refuseWhatCannotBeRead(fileName, actual.get(), content);
         return actual.get();
+    }
+
+    /**
+     * What is known to fail is refused at upload, not accepted and failed later: an image or a PDF without a text
+     * layer when OCR is not installed, an HTML page that is only a script shell, a zip that is not a bounded HTML
+     * manual.
+     */
+    private void refuseWhatCannotBeRead(String fileName, DocumentFormat format, byte[] content) {
+        if (format.isImage() && !ocr.available()) {
+            throw new UnreadableDocument(UnreadableDocument.Reason.IMAGE_WITHOUT_OCR,
+                    "the image " + fileName + " needs OCR, which is not enabled on this server; " + OcrSupport.HOW_TO_ENABLE);
+        }
+        if (format == DocumentFormat.PDF && !ocr.available() && ScannedPdf.hasNoTextLayer(content)) {
+            throw new UnreadableDocument(UnreadableDocument.Reason.SCANNED_WITHOUT_OCR, "the file " + fileName
+                    + " looks like a scanned PDF (no page has a text layer) and OCR is not enabled on this server; upload"
+                    + " a PDF with a text layer, or " + OcrSupport.HOW_TO_ENABLE);
+        }
+        if (format == DocumentFormat.HTML) {
+            HtmlManualReader.Page page = HtmlManualReader.read(decode(content), fileName);
+            refuseScriptShell(fileName, page);
+        }
+        if (format == DocumentFormat.ZIP) {
+            HtmlBundle.pages(fileName, content, bundleLimits);
+        }
+    }
+
+    private static void refuseScriptShell(String fileName, HtmlManualReader.Page page) {
+        if (page.mostlyScript()) {
+            throw new UnreadableDocument(UnreadableDocument.Reason.NO_TEXT, "the page " + fileName + " is mostly script ("
+                    + page.scriptChars() + " characters of script, " + page.textChars() + " of text): its text is built"
+                    + " in the browser; save the page as it is shown, print it to PDF, or upload the vendor's offline manual");
+        }
+        if (page.textChars() == 0) {
+            throw new UnreadableDocument(UnreadableDocument.Reason.NO_TEXT, "no text found in the page " + fileName
+                    + " once navigation, headers, footers and scripts are left out");
+        }
+    }
+
+    private ParsedDocument parseHtml(String fileName, DocumentFormat format, byte[] content, Progress progress) {
+        List<TextBlock> blocks = new java.util.ArrayList<>();
+        if (format == DocumentFormat.HTML) {
+            HtmlManualReader.Page page = HtmlManualReader.read(decode(content), fileName);
+            refuseScriptShell(fileName, page);
+            blocks.addAll(page.blocks());
+        } else {
+            List<HtmlBundle.Member> members = HtmlBundle.pages(fileName, content, bundleLimits);
+            int done = 0;
+            for (HtmlBundle.Member member : members) {
+                HtmlManualReader.Page page = HtmlManualReader.read(member.html(), member.path());
+                if (!page.mostlyScript()) {
+                    List<TextBlock> pageBlocks = page.blocks();
+                    // every page opens a new top-level section, named by its title (or its file) when it has no heading
+                    if (!pageBlocks.isEmpty() && pageBlocks.get(0).kind() != BlockKind.HEADING) {
+                        blocks.add(TextBlock.heading(page.title().isEmpty() ? member.path() : page.title(), 1, 0));
+                    }
+                    blocks.addAll(pageBlocks);
+                }
+                progress.update(++done, members.size());
+            }
+        }
+        long chars = blocks.stream().mapToLong(b -> b.text().length()).sum();
+        if (chars > settings.maxTextChars()) {
+            throw new UnreadableDocument(UnreadableDocument.Reason.TOO_MUCH_TEXT, "the file " + fileName + " holds more than "
+                    + settings.maxTextChars() + " characters of text");
+        }
+        if (blocks.stream().noneMatch(b -> b.kind() != BlockKind.HEADING && !b.text().isBlank())) {
+            throw new UnreadableDocument(UnreadableDocument.Reason.NO_TEXT, "no text found in " + fileName
+                    + " once navigation, headers, footers and scripts are left out");
+        }
+        progress.update(1, 1);
+        return new ParsedDocument(fileName, format, 0, blocks);
+    }
+
+    /** UTF-8 unless the page says otherwise; jsoup reads the meta charset when given bytes. */
+    private static String decode(byte[] content) {
+        try {
+            return org.jsoup.Jsoup.parse(new java.io.ByteArrayInputStream(content), null, "").outerHtml();
+        } catch (IOException e) {
+            return new String(content, java.nio.charset.StandardCharsets.UTF_8);
+        }
     }
 
     /**
@@ -109,10 +203,7 @@ public final class DocumentParser {
      */
     public ParsedDocument parse(String fileName, byte[] content, Progress progress) {
         DocumentFormat format = detect(fileName, content);
-        if (format.isImage() && !ocr.available()) {
-            throw new UnreadableDocument(UnreadableDocument.Reason.IMAGE_WITHOUT_OCR,
-                    "the image " + fileName + " needs OCR and tesseract is not installed on the server");
-        }
+        if (format == DocumentFormat.HTML || format == DocumentFormat.ZIP) return parseHtml(fileName, format, content, progress);
         Metadata metadata = new Metadata();
         int[] expectedPages = {0};
         boolean markdown = format == DocumentFormat.TEXT
@@ -164,8 +255,8 @@ public final class DocumentParser {
     private UnreadableDocument noText(String fileName, DocumentFormat format, int pages) {
         if (format == DocumentFormat.PDF && pages > 0 && !ocr.available()) {
             return new UnreadableDocument(UnreadableDocument.Reason.SCANNED_WITHOUT_OCR, "the file " + fileName
-                    + " looks like a scanned PDF and OCR is not installed on the server; upload a PDF with a text"
-                    + " layer or ask an administrator to install tesseract-ocr");
+                    + " looks like a scanned PDF and OCR is not enabled on this server; upload a PDF with a text"
+                    + " layer, or " + OcrSupport.HOW_TO_ENABLE);
         }
         return new UnreadableDocument(UnreadableDocument.Reason.NO_TEXT,
                 "no text found in " + fileName + "; a scan or a picture of text needs a clearer image");
@@ -204,6 +295,8 @@ public final class DocumentParser {
             case DOC -> "a Word 97-2003 document";
             case DOCX -> "a Word document";
             case TEXT -> "plain text";
+            case HTML -> "an HTML page";
+            case ZIP -> "a zip archive";
             case PNG -> "a PNG image";
             case JPEG -> "a JPEG image";
         };

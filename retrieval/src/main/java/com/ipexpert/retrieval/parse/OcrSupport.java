@@ -12,13 +12,18 @@ import java.util.concurrent.TimeUnit;
  */
 public final class OcrSupport {
     private static final List<String> WANTED = List.of("chi_sim", "eng");
+    /** What an administrator does to enable OCR, for refusals. */
+    public static final String HOW_TO_ENABLE = "an administrator enables OCR by installing Tesseract with its Chinese"
+            + " data (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-chi-sim) and restarting the server";
 
     private final boolean available;
     private final String languages;
+    private final String program;
 
-    private OcrSupport(boolean available, String languages) {
+    private OcrSupport(boolean available, String languages, String program) {
         this.available = available;
         this.languages = languages;
+        this.program = program;
     }
 
     /** Asks {@code tesseract} on the PATH. */
@@ -31,22 +36,31 @@ public final class OcrSupport {
         try {
             Process process = new ProcessBuilder(program, "--list-langs").redirectErrorStream(true).start();
             String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(20, TimeUnit.SECONDS) || process.exitValue() != 0) return absent();
+            if (!process.waitFor(20, TimeUnit.SECONDS) || process.exitValue() != 0) return absent(program);
             List<String> found = new ArrayList<>();
             for (String language : WANTED) {
                 if (output.lines().anyMatch(l -> l.strip().equals(language))) found.add(language);
             }
-            return found.isEmpty() ? absent() : new OcrSupport(true, String.join("+", found));
+            return found.isEmpty() ? absent(program) : new OcrSupport(true, String.join("+", found), program);
         } catch (IOException e) {
-            return absent();
+            return absent(program);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return absent();
+            return absent(program);
         }
     }
 
     public static OcrSupport absent() {
-        return new OcrSupport(false, "");
+        return absent("");
+    }
+
+    private static OcrSupport absent(String program) {
+        return new OcrSupport(false, "", program);
+    }
+
+    /** The program asked, as configured. */
+    public String program() {
+        return program;
     }
 
     public boolean available() {

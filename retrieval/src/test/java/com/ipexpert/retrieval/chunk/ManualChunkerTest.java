@@ -30,6 +30,26 @@ class ManualChunkerTest {
             "  0.0.0.0          GigabitEthernet0/0/1       2.2.2.2          Full");
 
     @Test
+    void every_chunk_knows_the_range_of_characters_it_came_from_in_the_parsed_text() {
+        ParsedDocument manual = document(
+                TextBlock.heading("OSPF", 1, 1),
+                TextBlock.paragraph(sentences("OSPF needs a router ID before neighbours form.", 9), 1),
+                TextBlock.command(HUAWEI_OSPF, 2),
+                TextBlock.paragraph("邻居状态停留在ExStart通常是MTU不一致。" + "请检查两端接口的MTU。".repeat(12), 2));
+        String parsedText = manual.text();
+
+        List<ChunkDraft> chunks = chunker.chunk(manual, Progress.none());
+
+        assertThat(chunks).hasSizeGreaterThan(3).allSatisfy(c -> {
+            assertThat(c.start()).isGreaterThanOrEqualTo(0);
+            String source = parsedText.substring(c.start(), c.end());
+            assertThat(source).startsWith(c.text().substring(0, 12));
+            assertThat(source).endsWith(c.text().substring(c.text().length() - 12));
+        });
+        assertThat(chunks).extracting(ChunkDraft::start).isSorted();
+    }
+
+    @Test
     void a_command_block_is_never_split_even_when_it_is_longer_than_a_chunk() {
         ParsedDocument manual = document(
                 TextBlock.heading("OSPF", 1, 1),

@@ -134,11 +134,18 @@ class DocumentParserTest {
 
         assertThatThrownBy(() -> parser.detect("tool.txt", executable)).isInstanceOf(UnsupportedDocumentType.class)
                 .hasMessageContaining("not accepted");
-        assertThatThrownBy(() -> parser.detect("archive.zip", zip)).isInstanceOf(UnsupportedDocumentType.class)
-                .hasMessageContaining("files named .zip are not accepted");
+        assertThatThrownBy(() -> parser.detect("archive.7z", zip)).isInstanceOf(UnsupportedDocumentType.class)
+                .hasMessageContaining("files named .7z are not accepted");
+        assertThatThrownBy(() -> parser.detect("archive.zip", zip)).isInstanceOfSatisfying(UnreadableDocument.class,
+                e -> assertThat(e.reason()).isEqualTo(UnreadableDocument.Reason.CORRUPT));
         assertThat(parser.detect("ospf.MD", "# OSPF".getBytes(StandardCharsets.UTF_8))).isEqualTo(DocumentFormat.TEXT);
         assertThat(parser.detect("ospf.docx", docx(paragraph("OSPF")))).isEqualTo(DocumentFormat.DOCX);
-        assertThat(parser.detect("scan.jpeg", SampleFiles.jpeg("OSPF"))).isEqualTo(DocumentFormat.JPEG);
+        assertThat(new DocumentParser(SETTINGS, OcrSupport.absent()).detect("scan.jpeg".replace("jpeg", "txt"),
+                "plain".getBytes(StandardCharsets.UTF_8))).isEqualTo(DocumentFormat.TEXT);
+        assertThatThrownBy(() -> parser.detect("scan.jpeg", SampleFiles.jpeg("OSPF")))
+                .as("a JPEG is recognised, and refused here only because this parser has no OCR")
+                .isInstanceOfSatisfying(UnreadableDocument.class,
+                        e -> assertThat(e.reason()).isEqualTo(UnreadableDocument.Reason.IMAGE_WITHOUT_OCR));
     }
 
     @Test
@@ -155,8 +162,17 @@ class DocumentParserTest {
         assertThatThrownBy(() -> parser.parse("scan.pdf", SampleFiles.scannedPdf("OSPF neighbor Full"), Progress.none()))
                 .isInstanceOfSatisfying(UnreadableDocument.class, e -> {
                     assertThat(e.reason()).isEqualTo(UnreadableDocument.Reason.SCANNED_WITHOUT_OCR);
-                    assertThat(e.getMessage()).contains("scanned PDF and OCR is not installed");
+                    assertThat(e.getMessage()).contains("scanned PDF").contains("tesseract-ocr tesseract-ocr-chi-sim");
                 });
+    }
+
+    @Test
+    void a_scanned_pdf_is_refused_at_upload_when_ocr_is_not_enabled_but_a_pdf_with_text_is_not() {
+        assertThatThrownBy(() -> parser.detect("scan.pdf", SampleFiles.scannedPdf("OSPF neighbor Full")))
+                .isInstanceOfSatisfying(UnreadableDocument.class,
+                        e -> assertThat(e.reason()).isEqualTo(UnreadableDocument.Reason.SCANNED_WITHOUT_OCR));
+        assertThat(parser.detect("manual.pdf", SampleFiles.pdf(List.of(List.of("1 OSPF", "The neighbour stays in Full state.")))))
+                .isEqualTo(DocumentFormat.PDF);
     }
 
     @Test
@@ -166,8 +182,14 @@ class DocumentParserTest {
         assertThatThrownBy(() -> withoutTesseract.parse("topology.png", SampleFiles.png("OSPF"), Progress.none()))
                 .isInstanceOfSatisfying(UnreadableDocument.class, e -> {
                     assertThat(e.reason()).isEqualTo(UnreadableDocument.Reason.IMAGE_WITHOUT_OCR);
-                    assertThat(e.getMessage()).contains("needs OCR and tesseract is not installed");
+                    assertThat(e.getMessage()).contains("needs OCR").contains("apt-get install tesseract-ocr tesseract-ocr-chi-sim");
                 });
+        assertThatThrownBy(() -> withoutTesseract.detect("topology.png", SampleFiles.png("OSPF")))
+                .as("refused when it is uploaded, not accepted and failed later")
+                .isInstanceOfSatisfying(UnreadableDocument.class,
+                        e -> assertThat(e.reason()).isEqualTo(UnreadableDocument.Reason.IMAGE_WITHOUT_OCR));
+        assertThat(withoutTesseract.ocr().available()).isFalse();
+        assertThat(withoutTesseract.ocr().program()).isEqualTo("/nonexistent/tesseract");
     }
 
     @Test

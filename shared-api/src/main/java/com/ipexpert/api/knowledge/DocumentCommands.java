@@ -28,8 +28,14 @@ public final class DocumentCommands {
                                           IngestionStage stage, int percent, Instant at) {
     }
 
-    public record RecordParsed(@TargetAggregateIdentifier DocumentId docId, int attempt, int pageCount,
-                               List<DocumentChunk> chunks, Instant parsedAt) {
+    /** One bounded batch of a running parse's chunks; sent in order before {@link RecordParsed}. */
+    public record RecordParsedChunks(@TargetAggregateIdentifier DocumentId docId, int attempt, int batch,
+                                     List<DocumentChunk> chunks) {
+    }
+
+    /** The parse is done: {@code chunkCount} chunks went before in {@code batches} batches. */
+    public record RecordParsed(@TargetAggregateIdentifier DocumentId docId, int attempt, int pageCount, int chunkCount,
+                               int batches, Instant parsedAt) {
     }
 
     public record RecordIndexed(@TargetAggregateIdentifier DocumentId docId, int attempt, int chunkCount,
@@ -42,6 +48,24 @@ public final class DocumentCommands {
 
     public record FailIngestion(@TargetAggregateIdentifier DocumentId docId, int attempts, String reason,
                                 Instant failedAt) {
+    }
+
+    /** Edit a chunk's text; {@code editId} is chosen by the caller. */
+    public record EditChunkText(@TargetAggregateIdentifier DocumentId docId, Requester requester, String editId,
+                                String chunkId, String text, Instant at) {
+    }
+
+    public record HideChunk(@TargetAggregateIdentifier DocumentId docId, Requester requester, String editId,
+                            String chunkId, boolean hidden, Instant at) {
+    }
+
+    /** Cut a chunk in two before character {@code at} of its text. */
+    public record SplitChunk(@TargetAggregateIdentifier DocumentId docId, Requester requester, String editId,
+                             String chunkId, int at, Instant when) {
+    }
+
+    public record MergeChunkWithNext(@TargetAggregateIdentifier DocumentId docId, Requester requester, String editId,
+                                     String chunkId, Instant at) {
     }
 
     public record RequestReparse(@TargetAggregateIdentifier DocumentId docId, Requester requester, Instant requestedAt) {

@@ -28,10 +28,61 @@ public final class DocumentEvents {
     public record DocumentProgressed(DocumentId docId, int attempt, IngestionStage stage, int percent, Instant at) {
     }
 
-    /** The file was read and cut into chunks; the chunks are kept here so the index can be rebuilt from events. */
+    /**
+     * One bounded batch of the chunks a parse found (at most {@link #MAX_BATCH_CHARS} characters of text), so no
+     * event grows with the document; the index is rebuilt from these. {@code batch} counts from 0 within the attempt.
+     */
     @Revision("1")
+    public record DocumentChunksParsed(DocumentId docId, int attempt, int batch, List<DocumentChunk> chunks) {
+    }
+
+    /** The most text one {@link DocumentChunksParsed} carries: far under the 1 MB any message may have. */
+    public static final int MAX_BATCH_CHARS = 128 * 1024;
+
+    /**
+     * The file was read and cut into {@code chunkCount} chunks. Since revision 2 the chunks travel before it in
+     * {@link DocumentChunksParsed} batches of the same attempt and {@code chunks} is empty; revision 1 events (stored
+     * before) carry every chunk here, and are upcast with their count and unknown ranges.
+     */
+    @Revision("2")
     public record DocumentParsed(DocumentId docId, int attempt, int pageCount, List<DocumentChunk> chunks,
-                                 Instant parsedAt) {
+                                 Instant parsedAt, int chunkCount) {
+        public DocumentParsed {
+            chunks = chunks == null ? List.of() : List.copyOf(chunks);
+        }
+    }
+
+    /** An administrator changed a chunk's text; {@code anchor} is the text it had, by which a re-parse finds it again. */
+    @Revision("1")
+    public record ChunkTextEdited(DocumentId docId, String editId, String chunkId, String anchor, String text,
+                                  String editedBy, Instant editedAt) {
+    }
+
+    /** An administrator hid a chunk (or showed it again): a hidden chunk is never retrieved or cited. */
+    @Revision("1")
+    public record ChunkHidden(DocumentId docId, String editId, String chunkId, String anchor, boolean hidden,
+                              String editedBy, Instant editedAt) {
+    }
+
+    /** An administrator cut a chunk in two at character {@code at}; the second part is the new chunk {@code newChunkId}. */
+    @Revision("1")
+    public record ChunkSplit(DocumentId docId, String editId, String chunkId, String anchor, int at, String newChunkId,
+                             int newOrdinal, String editedBy, Instant editedAt) {
+    }
+
+    /** An administrator joined a chunk with the one after it; {@code nextChunkId} is gone, its text appended. */
+    @Revision("1")
+    public record ChunksMerged(DocumentId docId, String editId, String chunkId, String anchor, String nextChunkId,
+                               String nextAnchor, String editedBy, Instant editedAt) {
+    }
+
+    /**
+     * A re-parse could not place an earlier edit: no chunk of the new parse carries the text it was made on. It is
+     * listed on the document, never dropped silently.
+     */
+    @Revision("1")
+    public record ChunkEditUnplaced(DocumentId docId, String editId, String kind, String anchor, int attempt,
+                                    String reason) {
     }
 
     @Revision("1")

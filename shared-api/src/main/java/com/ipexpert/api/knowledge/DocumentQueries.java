@@ -15,6 +15,18 @@ public final class DocumentQueries {
     public record FindDocument(DocumentId docId) {
     }
 
+    /** A page of a document's chunks in reading order ({@link DocumentViews.ChunkPage}); {@code page} from 1. */
+    public record ListDocumentChunks(DocumentId docId, int page, int pageSize) {
+    }
+
+    /** One chunk with its neighbours ({@link DocumentViews.ChunkInContext}), or nothing. */
+    public record FindDocumentChunk(DocumentId docId, String chunkId) {
+    }
+
+    /** The edits of the document that its latest parse could not place ({@link DocumentViews.UnplacedEdit} list). */
+    public record ListUnplacedEdits(DocumentId docId) {
+    }
+
     /**
      * Ranked chunks for a question. Answered where the knowledge index lives (the command side's engine), so the
      * query side needs no index of its own.
