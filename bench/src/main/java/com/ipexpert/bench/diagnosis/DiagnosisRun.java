@@ -32,7 +32,7 @@ public final class DiagnosisRun {
 
     /** How one report fared. {@code cause} is null when the set does not label root causes. */
     public record Outcome(EvaluationReport report, boolean solved, boolean category, boolean vendor, Boolean cause,
-                          boolean syntax, boolean safety, int steps, int vendorQuestions, String failure,
+                          boolean syntax, boolean safety, boolean localised, int steps, int vendorQuestions, String failure,
                           String gotCategory, String gotVendor, String leadingCause, List<String> badCommands) {
     }
 
@@ -73,33 +73,44 @@ public final class DiagnosisRun {
             if (steps > messages.size() + EXTRA_ANSWERS + 2) break;
         }
         if (last == null || next < messages.size()) {
-            return new Outcome(report, false, false, false, report.causePattern() == null ? null : false, false, false, steps,
+            return new Outcome(report, false, false, false, report.causePattern() == null ? null : false, false, false, false, steps,
                     vendorQuestions, failure == null ? "no solution after every message" : failure, null, null, null, List.of());
         }
         String leading = leadingCause(last);
         List<String> bad = last.commands().stream().filter(c -> !PlatformSyntax.inSyntax(c, report.syntax())).toList();
         Boolean cause = report.causePattern() == null ? null : leading != null && report.causePattern().matcher(leading).find();
         return new Outcome(report, true, report.category().equals(last.category()), Objects.equals(report.vendor(), last.vendor()),
-                cause, !last.commands().isEmpty() && bad.isEmpty(), labelled(last), steps, vendorQuestions, null,
+                cause, !last.commands().isEmpty() && bad.isEmpty(), labelled(last), localised(last, report), steps, vendorQuestions, null,
                 last.category(), last.vendor(), leading, bad);
     }
 
     /**
-     * The cause the solution names first: its structured root cause when it records one, else the first numbered
-     * cause of the answer, else the answer's opening.
+     * The cause the solution names first: the first numbered cause of the answer (as a reader meets it), else its
+     * structured root cause, else the answer's opening.
      */
     static String leadingCause(ProposedSolution solution) {
+        String answer = solution.answer() == null ? "" : solution.answer();
+        Matcher m = FIRST_CAUSE.matcher(answer);
+        if (m.find()) return m.group(1);
         if (solution.trace().get("rootCause") instanceof Map<?, ?> root) {
             StringBuilder s = new StringBuilder();
-            for (String key : List.of("faultType", "component", "summary")) {
+            for (String key : List.of("faultType", "summary")) {
                 if (root.get(key) != null) s.append(root.get(key)).append(' ');
             }
             if (!s.isEmpty()) return s.toString().strip();
         }
-        String answer = solution.answer() == null ? "" : solution.answer();
-        Matcher m = FIRST_CAUSE.matcher(answer);
-        if (m.find()) return m.group(1);
         return answer.substring(0, Math.min(400, answer.length()));
+    }
+
+    /**
+     * Localisation, scored apart from the cause as NIKA does: the solution records a structured root cause whose
+     * device names the expected vendor/platform and which names a fault type.
+     */
+    static boolean localised(ProposedSolution solution, EvaluationReport report) {
+        if (!(solution.trace().get("rootCause") instanceof Map<?, ?> root)) return false;
+        Object device = root.get("device");
+        return device != null && report.vendor() != null && device.toString().toLowerCase().contains(report.vendor().toLowerCase())
+                && root.get("faultType") != null;
     }
 
     /** Every command carries one of the three safety labels in the step's record. */

@@ -63,6 +63,7 @@ public record Scorecard(String set, String analyst, List<DiagnosisRun.Outcome> o
         else out.println("| root cause named | n/a (not labelled) | | |");
         row(out, "commands in the platform's syntax", DiagnosisRun.Outcome::syntax);
         row(out, "safety labels on every command", DiagnosisRun.Outcome::safety);
+        row(out, "structured root cause on the right device", DiagnosisRun.Outcome::localised);
         out.printf(Locale.ROOT, "| analysis steps to the last solution (mean) | %.2f | %.2f | %.2f |%n", meanSteps(),
                 sub(false).meanSteps(), sub(true).meanSteps());
         out.printf(Locale.ROOT, "| rounds added by asking (mean) | %.2f | %.2f | %.2f |%n", meanExtraRounds(),
