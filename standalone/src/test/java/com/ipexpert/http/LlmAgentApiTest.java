@@ -62,6 +62,8 @@ class LlmAgentApiTest {
         registry.add("ipexpert.llm.base-url", model::baseUrl);
         registry.add("ipexpert.llm.model", () -> "qwen-test");
         registry.add("ipexpert.llm.timeout", () -> "4s");
+        // these tests follow the saga's retries; the fallback to the offline analyst is tested on its own
+        registry.add("ipexpert.llm.fallback-to-offline", () -> "false");
         registry.add("ipexpert.agent.step-timeout", () -> "10s");
         registry.add("ipexpert.agent.max-attempts", () -> "3");
         registry.add("ipexpert.agent.initial-backoff", () -> "200ms");

@@ -13,6 +13,7 @@ import com.ipexpert.analyst.classification.Classification;
 import com.ipexpert.analyst.classification.FaultCategory;
 import com.ipexpert.analyst.classification.FaultClassifier;
 import com.ipexpert.analyst.classification.Vendor;
+import com.ipexpert.analyst.secrets.SecretMasker;
 import com.ipexpert.analyst.cli.CommandSyntax;
 import com.ipexpert.analyst.offline.OfflineAnalyst;
 import dev.langchain4j.data.message.SystemMessage;
@@ -115,10 +116,14 @@ public final class LlmAnalyst implements Analyst {
     @Override
     public AnalysisDecision analyse(CaseConversation conversation, List<Evidence> evidence, DraftSink drafts) {
         Objects.requireNonNull(conversation, "conversation");
+        // secrets in pasted configurations never reach the model
+        Map<String, Integer> masked = new java.util.TreeMap<>();
+        conversation = SecretMasker.mask(conversation, masked);
         List<Evidence> passages = evidence == null ? List.of() : List.copyOf(evidence);
         Classification classified = classifier.classify(conversation.engineerText());
         int turns = clarificationTurns(conversation);
         Step step = new Step(conversation, passages, classified, turns, drafts == null ? DraftSink.NONE : drafts);
+        step.maskedSecrets = Map.copyOf(masked);
 
         String solveBecause = turns >= MAX_CLARIFICATION_TURNS
                 ? "the case has already had " + turns + " clarification turns" : null;
@@ -249,6 +254,7 @@ public final class LlmAnalyst implements Analyst {
         long inputTokens;
         long outputTokens;
         long latencyMs;
+        Map<String, Integer> maskedSecrets = Map.of();
 
         Step(CaseConversation conversation, List<Evidence> passages, Classification classified, int turns, DraftSink drafts) {
             this.conversation = conversation;
@@ -352,6 +358,7 @@ public final class LlmAnalyst implements Analyst {
             trace.put("clarificationTurns", turns);
             putCost(trace);
             trace.put("droppedQuestions", List.copyOf(droppedQuestions));
+            if (!maskedSecrets.isEmpty()) trace.put("maskedSecrets", maskedSecrets);
             return trace;
         }
 

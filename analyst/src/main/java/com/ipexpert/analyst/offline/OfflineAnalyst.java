@@ -12,6 +12,7 @@ import com.ipexpert.analyst.classification.FaultCategory;
 import com.ipexpert.analyst.classification.FaultClassifier;
 import com.ipexpert.analyst.classification.Vendor;
 import com.ipexpert.analyst.cli.CommandSafety;
+import com.ipexpert.analyst.secrets.SecretMasker;
 import com.ipexpert.analyst.offline.ClarificationPlan.Missing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,7 +87,8 @@ public final class OfflineAnalyst implements Analyst {
     @Override
     public AnalysisDecision analyse(CaseConversation conversation, List<Evidence> evidence) {
         Objects.requireNonNull(conversation, "conversation");
-        String text = conversation.engineerText();
+        Map<String, Integer> masked = new java.util.TreeMap<>();
+        String text = SecretMasker.mask(conversation, masked).engineerText();
         Classification classification = classifier.classify(text);
         Playbook playbook = Playbooks.forCategory(classification.category());
         Language language = Language.of(text);
@@ -105,6 +107,7 @@ public final class OfflineAnalyst implements Analyst {
         boolean nxos = classification.vendor() == Vendor.CISCO && PlatformDialects.nxosIn(text);
         trace.put("platform", platform(classification.vendor(), nxos));
         trace.put("deviceOutput", output.toTrace());
+        if (!masked.isEmpty()) trace.put("maskedSecrets", masked);
         trace.put("hypotheses", hypotheses.stream().map(Hypotheses.Hypothesis::toTrace).toList());
         VendorCommand.Placeholders placeholders = facts.placeholders(text);
         trace.put("identifiers", placeholders.toTrace());

@@ -2,6 +2,7 @@ package com.ipexpert.command.cases;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.ipexpert.api.cases.Attachment;
+import com.ipexpert.analyst.secrets.SecretMasker;
 import com.ipexpert.api.cases.RetrievalSettings;
 import com.ipexpert.edge.errors.ApiException;
 
@@ -11,18 +12,38 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-/** Request bodies of the case write endpoints, and how loose JSON becomes exact commands. */
+/**
+ * Request bodies of the case write endpoints, and how loose JSON becomes exact commands. Secrets in what the engineer
+ * writes (a pasted running-config's passwords, communities, keys) are masked as the body is read, before any of it
+ * becomes a command, an event or a model prompt ({@link SecretMasker}).
+ */
 final class CaseRequests {
     private CaseRequests() {
     }
 
     record OpenCaseRequest(String query, List<Object> attachments) {
+        OpenCaseRequest {
+            query = SecretMasker.mask(query).text();
+            attachments = masked(attachments);
+        }
     }
 
     record InteractionRequest(String parentNodeId, Object response, Double retrievalWeight, List<String> filterTags) {
+        InteractionRequest {
+            response = SecretMasker.maskValues(response, new java.util.HashMap<>());
+        }
     }
 
     record FeedbackRequest(String outcome, String comment, @JsonProperty("corrected_solution") String correctedSolution) {
+        FeedbackRequest {
+            comment = SecretMasker.mask(comment).text();
+            correctedSolution = SecretMasker.mask(correctedSolution).text();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> masked(List<Object> items) {
+        return items == null ? null : (List<Object>) SecretMasker.maskValues(items, new java.util.HashMap<>());
     }
 
     /** Attachments arrive as strings (a name or link) or objects with a name and a url/reference/id. */
