@@ -26,7 +26,7 @@ public enum CommandSafety {
             "^(reset (ospf|bgp|isis|mpls|ip|ike|ipsec|vrrp|lacp|stp|arp|dhcp|nat|session|interface)|reset ospf \\S+ process|clear (ip )?(ospf|bgp|isis|route|mpls|crypto|nat|arp|dhcp|ipv6|vrrp|lacp|spanning-tree|bfd)"
                     + "|clear bgp|clear (router|port|lag|service)|restart|reboot|reload|request system (reboot|halt|power-off)|request chassis|admin (reboot|redundancy)|shutdown|/system reboot|systemctl (restart|stop)"
                     + "|ip link set .* down|ifdown|tc qdisc del|nft flush|iptables -F|/ip ipsec (installed-sa|active-peers) (flush|kill)|.*\\bprocess\\b.*restart"
-                    + "|vtysh .*\"clear (ip )?(ospf|bgp|isis)|.*\\bshutdown$|.*admin-state disable|.*\\bdisable$)");
+                    + "|vtysh .*\"clear (ip )?(ospf|bgp|isis)|.*\\bshutdown$|.*admin-state disable|.*\\bdisable$)( .*)?$");
     private static final Pattern CHANGE_LINE = Pattern.compile(
             "^(undo|no|set|delete|edit|commit|rollback|configure|conf|/configure|system-view|interface|router|ip|ipv6|ospf|bgp|isis|mpls|vrrp|standby|port|vlan|peer|area|network|neighbor|nat|acl|rule|traffic|qos|save|write|copy"
                     + "|reset counters|clear counters|reset (counters|statistics)|clear (interface|statistics|log)|refresh|sysctl -w|nft (add|insert|delete)|iptables -[AID]|bridge vlan (add|del)|tc qdisc (add|change|replace)"

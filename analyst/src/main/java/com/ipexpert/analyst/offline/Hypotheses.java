@@ -165,6 +165,7 @@ final class Hypotheses {
         String t = "(?:" + topic.pattern() + ")";
         return Pattern.compile("(?<![A-Za-z])not (?:a |an |the )?(?:\\w+ )?" + t + "|" + t + "[^。；;.!?\\n]{0,16}(?:is|are|was) (?:not|no longer) (?:the |a )?(?:problem|issue|cause)"
                         + "|不是[^。；;.!?\\n]{0,6}" + t + "|排除(?:了)?[^。；;.!?\\n]{0,6}" + t + "|" + t + "[^。；;.!?\\n]{0,10}(?:没问题|没有问题|正常|都?没有?配置?|未配置)"
+                        + "|" + t + "s? (?:are|is) (?:unique|different|distinct|fine|ok|correct|right|not duplicated)"
                         + "|(?<![A-Za-z])no " + t + "(?: is)? (?:configured|config)|" + t + " (?:is |are )?not configured|(?:neither side|nobody|none of them) (?:has|have|uses?) " + t,
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(clause).find();
     }
