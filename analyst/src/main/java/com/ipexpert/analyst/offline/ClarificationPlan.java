@@ -62,6 +62,7 @@ final class ClarificationPlan {
         pointedAt.stream().map(f -> zh ? f.askZh() : f.askEn()).filter(q -> q != null).forEach(pinning::add);
         pinning.addAll(symptomQuestions);
         symptomQuestions = unasked(pinning, asked);
+        if (vendorAsked || missing.contains(Missing.VENDOR)) symptomQuestions.removeIf(q -> q.contains("display version") || q.contains("show version"));
         List<String> checkQuestions = unasked(concat(zh ? playbook.checkedZh() : playbook.checkedEn(), zh ? CHECKS_ZH : CHECKS_EN), asked);
 
         List<String> chosen = new ArrayList<>();

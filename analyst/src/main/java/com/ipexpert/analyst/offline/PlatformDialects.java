@@ -63,8 +63,7 @@ final class PlatformDialects {
         if (ios == null) return null;
         return ios.replace("show processes cpu sorted", "show processes top once")
                 .replace("show interfaces status err-disabled", "show interfaces status errdisabled")
-                .replace("show ip nat translations", "show ip nat translation")
-                .replace("show environment all", "show system environment all");
+                .replace("show ip nat translations", "show ip nat translation");
     }
 
     /** {@code ios} as FRRouting runs it: a routing command through vtysh, anything else not at all (the Linux table answers). */

@@ -176,7 +176,11 @@ final class SolutionComposer {
         if (PlatformDialects.speaksPlaybooks(vendor)) lines.addAll(playbookCommands(playbook, causes, vendor, placeholders));
         if (vendor != null && (vendor.cliFamily() == Vendor.CliFamily.FRR || !PlatformDialects.speaksPlaybooks(vendor))) {
             Vendor.CliFamily table = vendor.cliFamily() == Vendor.CliFamily.FRR ? Vendor.CliFamily.LINUX : vendor.cliFamily();
-            for (String c : PlatformDialects.checks(table, playbook.category())) lines.add(placeholders.fill(c));
+            for (String c : PlatformDialects.checks(table, playbook.category())) {
+                // an FRRouting box runs FRR's daemons, not bird's
+                if (vendor.cliFamily() == Vendor.CliFamily.FRR && c.matches("^(birdc|journalctl -u bird) .*")) continue;
+                lines.add(placeholders.fill(c));
+            }
         }
         int max = vendor == null ? MAX_PLAYBOOK_COMMANDS_UNKNOWN_VENDOR : MAX_PLAYBOOK_COMMANDS;
         Set<String> seen = new LinkedHashSet<>();

@@ -28,7 +28,7 @@ public final class DiagnosisRun {
     static final int EXTRA_ANSWERS = 3;
     static final Set<String> SAFETY_LABELS = Set.of("read-only", "config-change", "service-affecting");
     private static final Pattern FIRST_CAUSE = Pattern.compile("(?m)^\\s*1[.)、]\\s*(.+)$");
-    private static final Pattern ASKS_VENDOR = Pattern.compile("(?i)vendor|厂商|platform|平台|which (device|model)|型号|show version|display version");
+    private static final Pattern ASKS_VENDOR = Pattern.compile("(?i)vendor|厂商|platform|平台|show version|display version");
 
     /** How one report fared. {@code cause} is null when the set does not label root causes. */
     public record Outcome(EvaluationReport report, boolean solved, boolean category, boolean vendor, Boolean cause,
@@ -109,6 +109,7 @@ public final class DiagnosisRun {
     static boolean localised(ProposedSolution solution, EvaluationReport report) {
         if (!(solution.trace().get("rootCause") instanceof Map<?, ?> root)) return false;
         Object device = root.get("device");
+        if (report.vendor() == null) return device == null && root.get("faultType") != null;
         return device != null && report.vendor() != null && device.toString().toLowerCase().contains(report.vendor().toLowerCase())
                 && root.get("faultType") != null;
     }

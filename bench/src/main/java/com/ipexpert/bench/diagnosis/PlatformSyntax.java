@@ -24,7 +24,7 @@ public final class PlatformSyntax {
     private static final Pattern LINUX = Pattern.compile("^(sudo )?(ip|ss|ethtool|tcpdump|ping|ping6|traceroute|tracepath|mtr|nft|iptables|ip6tables|sysctl|cat|journalctl|systemctl|dig|nslookup|host|resolvectl|nmcli|bridge|conntrack|dmesg|lspci|sensors|arping|tc|ipsec|swanctl|birdc|gobgp|mpstat|top|free|netstat|ifconfig|route|curl|grep|less|tail) .*");
     private static final Pattern EOS = Pattern.compile("^(show|ping|traceroute|clear|bash|configure|interface|router|ip|no|neighbor|vrrp|spanning-tree|switchport|mlag|end|exit|write|copy|monitor|debug) .*|^(configure|end|exit|write memory)$");
     private static final Pattern SROS = Pattern.compile("^(show (router|port|service|system|log|card|mda|lag|chassis|qos|filter|eth-cfm|version|users|time)|admin |clear (router|port|lag|service|log|filter)|configure |/configure |ping |traceroute |tools |oam |info|environment |file ).*");
-    private static final Pattern ROUTEROS = Pattern.compile("^/(interface|ip|ipv6|routing|system|log|tool|ping|queue|certificate|user|snmp|ppp|radius|export|file|disk|container)( .*)?$");
+    private static final Pattern ROUTEROS = Pattern.compile("^/(interface|ip|ipv6|routing|mpls|system|log|tool|ping|queue|certificate|user|snmp|ppp|radius|export|file|disk|container)( .*)?$");
 
     private static final Map<String, Pattern> FAMILIES = Map.of("vrp", VRP, "comware", VRP, "junos", JUNOS, "frr", FRR,
             "linux", LINUX, "eos", EOS, "sros", SROS, "routeros", ROUTEROS);
@@ -49,6 +49,8 @@ public final class PlatformSyntax {
             case "junos" -> JUNOS.matcher(c).matches() && !IOS_ONLY.matcher(c).find();
             case "eos" -> EOS.matcher(c).matches() && !DISPLAY.matcher(c).find() && !JUNOS_ONLY.matcher(c).find();
             case "vrp", "comware" -> VRP.matcher(c).matches() && !c.startsWith("show ");
+            // FRRouting runs on Linux: vtysh for the daemons, the Linux shell for the rest
+            case "frr" -> FRR.matcher(c).matches() || LINUX.matcher(c).matches();
             default -> {
                 Pattern p = FAMILIES.get(family);
                 if (p == null) throw new IllegalArgumentException("unknown CLI family " + family);
