@@ -97,7 +97,7 @@ public final class LlmAnalyst implements Analyst {
         return modelName;
     }
 
-    /** The prompt's version, e.g. {@code diagnosis-v1}. */
+    /** The prompt's version, e.g. {@code diagnosis-v2}. */
     @Override
     public String version() {
         return prompt.version();
@@ -189,6 +189,9 @@ public final class LlmAnalyst implements Analyst {
         trace.put("citations", sources.stream().map(Source::chunkId).toList());
         trace.put("droppedCitations", droppedCitations);
         trace.put("droppedCommands", droppedCommands);
+        // every command the model proposes is labelled by what running it does, as the offline analyst's are
+        trace.put("commandSafety", commands.stream().map(c -> Map.<String, Object>of("command", c,
+                "safety", com.ipexpert.analyst.cli.CommandSafety.of(c).label())).toList());
         trace.put("evidenceUsed", sources.stream().map(s -> {
             Map<String, Object> used = new LinkedHashMap<>();
             used.put("chunkId", s.chunkId());
@@ -423,6 +426,7 @@ public final class LlmAnalyst implements Analyst {
     private String dialectText(Vendor vendor) {
         if (vendor == null) return prompt.render("dialect: unknown", Map.of());
         String section = "dialect: " + vendor.cliFamily().name().toLowerCase(Locale.ROOT);
+        if (!prompt.has(section)) return prompt.render("dialect: unknown", Map.of());
         return prompt.render(section, Map.of("vendor", vendor.label()));
     }
 

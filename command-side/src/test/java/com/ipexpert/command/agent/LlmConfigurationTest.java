@@ -41,7 +41,7 @@ class LlmConfigurationTest {
                     assertThat(((FallbackAnalyst) analyst).model()).isInstanceOf(LlmAnalyst.class);
                     assertThat(analyst.name()).isEqualTo("qwen-plus");
                     assertThat(info(context.getBean(InfoContributor.class))).isEqualTo(Map.of(
-                            "kind", "llm", "name", "qwen-plus", "model", "qwen-plus", "promptVersion", "diagnosis-v1",
+                            "kind", "llm", "name", "qwen-plus", "model", "qwen-plus", "promptVersion", "diagnosis-v2",
                             "streaming", true, "fallback", "offline"));
                     assertThat(context.getBean(LlmSettings.class).toString()).doesNotContain("sk-wiring-test");
                 });
