@@ -94,7 +94,7 @@ final class Hypotheses {
                 out.add(new Hypothesis(f, Status.OPEN, List.of(notYet), true));
                 continue;
             }
-            String ruledOut = clause(clauses, c -> !Pattern.compile(NOT_YET, Pattern.CASE_INSENSITIVE).matcher(c).find()
+            String ruledOut = clause(clauses, c -> !NOT_YET_ANYWHERE.matcher(c).find()
                     && (f.ruledOutBy(c) || (f.topic() != null && negated(c, f.topic()))));
             out.add(ruledOut != null ? new Hypothesis(f, Status.RULED_OUT, List.of(ruledOut), false)
                     : new Hypothesis(f, Status.OPEN, List.of(), false));
@@ -153,21 +153,30 @@ final class Hypotheses {
         }
     }
 
+    /** Patterns built from a cause's topic, compiled once per topic. */
+    private static final java.util.concurrent.ConcurrentMap<String, Pattern> COMPILED = new java.util.concurrent.ConcurrentHashMap<>();
+    private static final Pattern NOT_YET_ANYWHERE = Pattern.compile(NOT_YET, Pattern.CASE_INSENSITIVE);
+
+    private static Pattern compiled(String key, java.util.function.Supplier<Pattern> build) {
+        return COMPILED.computeIfAbsent(key, k -> build.get());
+    }
+
     private static boolean notYetChecked(String clause, Pattern topic) {
         Matcher t = topic.matcher(clause);
         if (!t.find()) return false;
-        return Pattern.compile("(?:" + NOT_YET + ")[^。；;.!?\\n]{0,20}" + "(?:" + topic.pattern() + ")|(?:" + topic.pattern() + ")[^。；;.!?\\n]{0,20}(?:" + NOT_YET + ")",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(clause).find();
+        return compiled("not-yet\t" + topic.pattern(), () -> Pattern.compile("(?:" + NOT_YET + ")[^。；;.!?\\n]{0,20}" + "(?:" + topic.pattern() + ")|(?:" + topic.pattern() + ")[^。；;.!?\\n]{0,20}(?:" + NOT_YET + ")",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).matcher(clause).find();
     }
 
     /** "not MTU", "MTU is not the problem", "不是 MTU 的问题", "MTU 没问题", "排除了 MTU", "认证没有配置", "no authentication". */
     private static boolean negated(String clause, Pattern topic) {
+        if (!topic.matcher(clause).find()) return false;
         String t = "(?:" + topic.pattern() + ")";
-        return Pattern.compile("(?<![A-Za-z])not (?:a |an |the )?(?:\\w+ )?" + t + "|" + t + "[^。；;.!?\\n]{0,16}(?:is|are|was) (?:not|no longer) (?:the |a )?(?:problem|issue|cause)"
+        return compiled("negated\t" + topic.pattern(), () -> Pattern.compile("(?<![A-Za-z])not (?:a |an |the )?(?:\\w+ )?" + t + "|" + t + "[^。；;.!?\\n]{0,16}(?:is|are|was) (?:not|no longer) (?:the |a )?(?:problem|issue|cause)"
                         + "|不是[^。；;.!?\\n]{0,6}" + t + "|排除(?:了)?[^。；;.!?\\n]{0,6}" + t + "|" + t + "[^。；;.!?\\n]{0,10}(?:没问题|没有问题|正常|都?没有?配置?|未配置)"
                         + "|" + t + "s? (?:are|is) (?:unique|different|distinct|fine|ok|correct|right|not duplicated)"
                         + "|(?<![A-Za-z])no " + t + "(?: is)? (?:configured|config)|" + t + " (?:is |are )?not configured|(?:neither side|nobody|none of them) (?:has|have|uses?) " + t,
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE).matcher(clause).find();
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)).matcher(clause).find();
     }
 
     private static List<String> clauses(String text) {

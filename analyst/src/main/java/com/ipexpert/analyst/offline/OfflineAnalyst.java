@@ -67,6 +67,19 @@ public final class OfflineAnalyst implements Analyst {
     public OfflineAnalyst(FaultClassifier classifier) {
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.evidenceRelevance = new EvidenceRelevance(classifier);
+        warmUp();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean WARM = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * The first step of a process loads every playbook, platform table and pattern (over a second on a busy machine):
+     * done once when the first analyst is built, at start-up, not inside the first case's deadline.
+     */
+    private void warmUp() {
+        if (!WARM.compareAndSet(false, true)) return;
+        analyse(new CaseConversation("华为 OSPF 邻居卡在 ExStart，MTU 1500 vs 9000\nGigabitEthernet0/0/1 The Maximum Transmit Unit is 1500",
+                List.of(new CaseConversation.Turn("warm-up", List.of(), "not checked yet"))), List.of());
     }
 
     @Override
