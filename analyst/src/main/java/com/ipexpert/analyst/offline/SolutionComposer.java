@@ -70,7 +70,8 @@ final class SolutionComposer {
         List<String> fromEvidence = evidenceCommands(cited, vendor, commands, placeholders, engineerText, nxos);
         List<String> all = new ArrayList<>(commands);
         all.addAll(fromEvidence);
-        List<Change> changes = changes(open, playbook, vendor, placeholders, nxos);
+        List<Change> changes = new ArrayList<>(changes(open, playbook, vendor, placeholders, nxos));
+        changes.addAll(howTo(engineerText, cited, vendor, placeholders));
 
         boolean zh = language == Language.CHINESE;
         StringBuilder a = new StringBuilder();
@@ -225,6 +226,54 @@ final class SolutionComposer {
             }
         }
         return out;
+    }
+
+    /** "how do I set the timers", "怎么配置 timers": what the engineer asks how to configure. */
+    private static final Pattern HOW_TO = Pattern.compile("(?i)how (?:do|can|should|to) (?:i |we )?(?:set|configure|change|tune|adjust|enable)\\s+(?:up\\s+)?(?:the\\s+|a\\s+)?([A-Za-z][\\w-]+)"
+            + "|(?:怎么|如何|怎样)(?:配置|设置|修改|调整|开启)\\s*([A-Za-z][\\w-]+|[\\u4e00-\\u9fff]{2,4})");
+    private static final Pattern CONFIG_LINE = Pattern.compile("(?i)^(?:[<\\[][^>\\]]{1,40}[>\\]]|[\\w.-]+(?:\\([\\w-]+\\))?#)?\\s*((?:neighbor|peer|timers?|set|ip|ipv6|ospf|bgp|isis|router|interface|undo|no|mtu|vrrp|standby|area|network|authentication|keepalive)\\s+\\S.*)$");
+    private static final Pattern MANUAL_PEER = Pattern.compile("(?<![\\w-])(PEER|PEER-ADDRESS|NEIGHBOR-ADDRESS|peer-address|ip-address|ipv4-address|<peer[^>]*>|<neighbor[^>]*>|<ip-address>|\\{peer\\})(?![\\w-])");
+
+    /**
+     * Answers "how do I set the timers": configuration lines of the cited passages about what the engineer asks
+     * to set, with the manual's example peer replaced by the engineer's, each a change with its rollback.
+     */
+    static List<Change> howTo(String engineerText, List<EvidenceRelevance.Judged> cited, Vendor vendor, VendorCommand.Placeholders placeholders) {
+        if (engineerText == null) return List.of();
+        Matcher ask = HOW_TO.matcher(engineerText);
+        if (!ask.find()) return List.of();
+        String topic = (ask.group(1) != null ? ask.group(1) : ask.group(2)).toLowerCase(Locale.ROOT);
+        String stem = topic.endsWith("s") && topic.length() > 4 ? topic.substring(0, topic.length() - 1) : topic;
+        List<Change> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (EvidenceRelevance.Judged j : cited) {
+            if (!j.cited() || j.evidence().text() == null) continue;
+            for (String raw : j.evidence().text().split("\\R")) {
+                Matcher m = CONFIG_LINE.matcher(raw.strip());
+                if (!m.matches() || !m.group(1).toLowerCase(Locale.ROOT).contains(stem)) continue;
+                String line = m.group(1).strip().replaceAll("\\s+", " ");
+                if (line.length() > 160) continue;
+                String peer = placeholders.peer() == null ? "<peer-ip>" : placeholders.peer();
+                line = MANUAL_PEER.matcher(line).replaceAll(Matcher.quoteReplacement(peer));
+                line = ownIdentifiers(line, placeholders, engineerText);
+                if (vendor != null && !CommandSyntax.matchesVendor(line, vendor) && !configFits(line, vendor)) continue;
+                if (!seen.add(key(line)) || out.size() >= 3) continue;
+                Vendor.CliFamily family = vendor != null ? vendor.cliFamily() : Vendor.CliFamily.SHOW;
+                out.add(new Change("asked: how to set " + topic, line, CommandSafety.of(line), Rollback.of(line, family)));
+            }
+        }
+        return out;
+    }
+
+    /** A configuration line (not an operational command) in a family's words: "neighbor ..." is IOS-style, "peer ..." VRP. */
+    private static boolean configFits(String line, Vendor vendor) {
+        String l = line.toLowerCase(Locale.ROOT);
+        return switch (vendor.cliFamily()) {
+            case DISPLAY -> !l.startsWith("neighbor ") && !l.startsWith("no ") && !l.startsWith("set ");
+            case SHOW, EOS, FRR -> !l.startsWith("peer ") && !l.startsWith("undo ") && !l.startsWith("set ");
+            case JUNOS -> l.startsWith("set ") || l.startsWith("delete ");
+            default -> false;
+        };
     }
 
     private static final Pattern IPV4 = Pattern.compile("(?<![0-9.])(?:[0-9]{1,3}\\.){3}[0-9]{1,3}(?![0-9.])");

@@ -123,6 +123,28 @@ class ListeningAnalystTest {
     }
 
     @Test
+    void how_to_set_the_timers_is_answered_from_the_cited_passage_with_the_engineers_peer() {
+        CaseConversationsHolder c = new CaseConversationsHolder("Cisco ASR1001-X BGP neighbor 10.0.0.2 flaps, hold timer expired every 3 minutes. How do I set the timers?");
+        var passage = Passages.passage("bgp-timers").vendor("Cisco").tags("bgp").score(0.9).text(
+                "BGP keepalive and hold timers per neighbor on IOS:\nRouter(config-router)# neighbor 2001:DB8::2 timers 10 30\nshow ip bgp neighbors 2001:DB8::2").build();
+        ProposedSolution s = (ProposedSolution) analyst.analyse(c.conversation(), List.of(passage));
+
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> changes = (List<Map<String, Object>>) s.trace().get("changes");
+        assertThat(changes).anySatisfy(ch -> assertThat(ch).containsEntry("command", "neighbor 10.0.0.2 timers 10 30")
+                .containsEntry("rollback", "no neighbor 10.0.0.2 timers 10 30").containsEntry("cause", "asked: how to set timers"));
+        assertThat(s.commands()).contains("show ip bgp neighbors 10.0.0.2").noneMatch(cmd -> cmd.contains("2001:DB8"));
+        assertThat(s.answer()).contains("neighbor 10.0.0.2 timers 10 30");
+    }
+
+    /** A one-question conversation. */
+    private record CaseConversationsHolder(String question) {
+        com.ipexpert.analyst.CaseConversation conversation() {
+            return Conversations.asking(question).build();
+        }
+    }
+
+    @Test
     void every_command_is_labelled_and_a_service_affecting_change_carries_a_warning() {
         ProposedSolution s = solve("华为NE40E OSPF 邻居卡在 ExStart，日志提示 router-id 冲突，MTU 两端一致");
 
