@@ -5,7 +5,6 @@ import com.ipexpert.analyst.cli.CommandSafety;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
