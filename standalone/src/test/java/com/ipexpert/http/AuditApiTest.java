@@ -51,6 +51,25 @@ class AuditApiTest extends ApplicationTest {
     }
 
     @Test
+    void secrets_pasted_into_a_question_and_an_answer_never_reach_the_event_store() {
+        Api engineer = newUser("user");
+        OpenedCase opened = open(engineer, "OSPF邻居状态卡在ExStart");
+        settled(engineer, opened.caseId(), opened.analysisNode());
+        String solution = answer(engineer, opened.caseId(), opened.analysisNode(),
+                "Cisco ISR4451, config restored from backup:\nenable secret 9 $9$nhEmQVczB7dqsO$X.HsgL6x1il\n"
+                        + "snmp-server community N0c-R3adOnly RO\ninterface Gi0/0/1\n ip ospf message-digest-key 1 md5 7 104D000A0618\n"
+                        + "peer side is Huawei: ospf authentication-mode md5 1 cipher %^%#Wq^aCF$TA4Z7v%^%#");
+        JsonNode node = settled(engineer, opened.caseId(), solution).body();
+        Api auditor = newUser("auditor");
+
+        String events = auditor.get("/api/v1/audit/cases/" + opened.caseId() + "/events").raw();
+
+        assertThat(events).doesNotContain("nhEmQVczB7dqsO", "N0c-R3adOnly", "104D000A0618", "Wq^aCF")
+                .contains("<masked:cisco-secret-9>", "<masked:huawei-cipher>");
+        assertThat(node.at("/metadata/trace/maskedSecrets").toString()).contains("cisco-secret-9", "huawei-cipher", "snmp-community");
+    }
+
+    @Test
     void an_auditor_reads_every_event_of_a_case_and_its_nodes_in_the_order_they_happened() {
         Api engineer = newUser("user");
         SolvedCase solved = clarifiedAndSolved(engineer);

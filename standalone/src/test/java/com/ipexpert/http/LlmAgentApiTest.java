@@ -62,6 +62,8 @@ class LlmAgentApiTest {
         registry.add("ipexpert.llm.base-url", model::baseUrl);
         registry.add("ipexpert.llm.model", () -> "qwen-test");
         registry.add("ipexpert.llm.timeout", () -> "4s");
+        // these tests follow the saga's retries; the fallback to the offline analyst is tested on its own
+        registry.add("ipexpert.llm.fallback-to-offline", () -> "false");
         registry.add("ipexpert.agent.step-timeout", () -> "10s");
         registry.add("ipexpert.agent.max-attempts", () -> "3");
         registry.add("ipexpert.agent.initial-backoff", () -> "200ms");
@@ -149,7 +151,7 @@ class LlmAgentApiTest {
                 .containsExactly("display ospf peer", "display interface GigabitEthernet0/0/1");
         JsonNode metadata = node.get("metadata");
         assertThat(metadata.get("analyst").asText()).isEqualTo("qwen-test");
-        assertThat(metadata.get("analystVersion").asText()).isEqualTo("diagnosis-v1");
+        assertThat(metadata.get("analystVersion").asText()).isEqualTo("diagnosis-v2");
         assertThat(metadata.get("category").asText()).isEqualTo("OSPF");
         assertThat(metadata.get("vendor").asText()).isEqualTo("Huawei");
         assertThat(metadata.at("/tokens/input").asLong()).isEqualTo(640);
@@ -253,7 +255,7 @@ class LlmAgentApiTest {
         assertThat(node.get("status").asText()).isEqualTo("FAILED");
         assertThat(node.toString()).contains("HTTP 400").contains("max_tokens is too large");
         assertThat(node.at("/metadata/lastAttemptRecord/analyst").asText()).isEqualTo("qwen-test");
-        assertThat(node.at("/metadata/lastAttemptRecord/promptVersion").asText()).isEqualTo("diagnosis-v1");
+        assertThat(node.at("/metadata/lastAttemptRecord/promptVersion").asText()).isEqualTo("diagnosis-v2");
         // Time travel folds the events by the same rules: the graph as of now shows the same record.
         JsonNode now = admin().get("/api/v1/audit/cases/" + opened.caseId() + "?at=" + java.time.Instant.now()).body();
         JsonNode failedThen = null;

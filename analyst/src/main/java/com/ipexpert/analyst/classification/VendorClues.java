@@ -122,6 +122,31 @@ final class VendorClues {
                 model(regex("RG-", B + "RG-[A-Z0-9]+[A-Z0-9-]*", 5)), model(regex("RGOS", B + "RGOS" + E, 5)),
                 model(regex("RSR/NBR/S5750", B + "(RSR[0-9]{2}[A-Z0-9-]*|NBR[0-9]{3,4}[A-Z0-9-]*|S57[56][0-9][A-Z0-9-]*|S29[0-9]{2}[A-Z0-9-]*|S86[0-9]{2}[A-Z0-9-]*|N18[0-9]{3})" + E, 3)),
                 dialect(regex("show (IOS-like)", IOS_SHOW, 1))));
+        c.put(Vendor.FRROUTING, List.of(
+                name(regex("FRRouting/FRR", B + "(FRRouting|(?-i:FRR))" + E, 7)), name(regex("Quagga", B + "Quagga" + E, 7)),
+                model(regex("vtysh/zebra", B + "(vtysh|zebra|ospfd|bgpd|isisd|ospf6d|ldpd|watchfrr|frr\\.conf)" + E, 4)),
+                naming(regex("Cumulus", B + "(Cumulus|swp[0-9]+|br_default)" + E, 3))));
+        c.put(Vendor.LINUX, List.of(
+                name(regex("Linux", B + "(?-i:Linux)" + E, 5)),
+                model(regex("distribution", B + "(Ubuntu|Debian|CentOS|Rocky Linux|RHEL|Red Hat|AlmaLinux|Fedora|Alpine|openSUSE)" + E, 4)),
+                model(regex("host tools", B + "(bird2?|strongSwan|nftables|iptables|netplan|systemd-resolved|NetworkManager|KVM host|resolv\\.conf|GoBGP|keepalived)" + E, 3)),
+                naming(regex("ip link/ethtool", "(?m)(^|\\s)(ip (link|addr|route|-s link)|ethtool|tcpdump -n|ss -[a-z]+|tc qdisc|sysctl net\\.|bridge vlan)" + E, 3)),
+                naming(regex("eth0/ens3", B + "(eth[0-9]+|ens[0-9]+[a-z0-9]*|enp[0-9]+s[0-9]+[a-z0-9]*|eno[0-9]+|br0|bond[0-9]+)" + E, 2))));
+        c.put(Vendor.ARISTA, List.of(
+                name(term("Arista", 7)), model(regex("EOS", B + "(?-i:EOS)(\\s?[0-9.]+[A-Z]?)?" + E, 5)),
+                model(regex("7xxx model", B + "(?-i:7[0-9]{3}(SX|CX|TX|QX|R|X|R3|X3|CX2|CX3|SX3)?[A-Z0-9-]*|DCS-7[0-9A-Z-]+)" + E, 2)),
+                naming(regex("MLAG", B + "(?-i:MLAG)" + E, 2))));
+        c.put(Vendor.NOKIA, List.of(
+                name(term("Nokia", 7)), name(term("诺基亚", 7)), name(term("Alcatel-Lucent", 6)),
+                model(regex("SR OS", B + "(SR ?OS|TiMOS|SR Linux)" + E, 5)),
+                model(regex("7750/7250/7210/7450", B + "7(750|250|210|450|705|730)( SR| IXR| SAS)?(-[A-Z0-9]+)?" + E, 4)),
+                naming(regex("A:PE1# prompt", "(?m)^\\s*[AB]:[\\w.-]+[#>]", 4)),
+                naming(regex("show router", B + "(?-i:show router (ospf|bgp|isis|ldp|interface|route-table|vrrp))|(?-i:VPRN|VPLS service|SAP [0-9]+/)", 3))));
+        c.put(Vendor.MIKROTIK, List.of(
+                name(term("MikroTik", 7)), name(term("Mikrotik", 7)), model(regex("RouterOS", B + "(RouterOS|ROS ?v?7|Winbox)" + E, 5)),
+                model(regex("CCR/CRS/RB/hAP", B + "(CCR[0-9]{4}[A-Z0-9-]*|CRS[0-9]{3}[A-Z0-9-]*|RB[0-9]{3,4}[A-Z0-9-]*|hAP( ax[23]| ac[23]?)?|hEX( S)?)" + E, 4)),
+                naming(regex("/ip firewall", "(?m)(^|\\s)/(ip|interface|routing|queue|system|tool|log)\\s+[a-z]", 4)),
+                naming(regex("ether1/sfp-sfpplus1", B + "(ether[0-9]+|sfp-sfpplus[0-9]+|pppoe-out[0-9]+|bridge[0-9]*)" + E, 1))));
         CLUES = Collections.unmodifiableMap(c);
     }
 

@@ -30,6 +30,11 @@ public final class CommandSyntax {
     static final List<String> JUNOS_VERBS = List.of("show", "clear", "monitor", "request", "ping", "traceroute",
             "restart", "set", "delete", "edit", "commit", "run", "configure");
 
+    private static final Pattern VTYSH = Pattern.compile("^vtysh( -c (\"[^\"]+\"|'[^']+'))+$");
+    private static final Pattern LINUX_COMMAND = Pattern.compile("^(sudo )?(ip|ss|ethtool|tcpdump|ping|ping6|traceroute|tracepath|mtr|nft|iptables|ip6tables|sysctl|cat|journalctl|systemctl|dig|resolvectl|nmcli|bridge|conntrack|dmesg|sensors|arping|tc|swanctl|ipsec|birdc|free|top|mpstat|lspci|grep|ls|tail) .*");
+    private static final Pattern SROS_COMMAND = Pattern.compile("^(show (router|port|service|system|log|card|mda|lag|chassis|qos|filter|eth-cfm|version|users|time)|admin |clear (router|port|lag|service|log|filter)|configure |/configure |ping |traceroute |tools |oam |environment ).*");
+    private static final Pattern ROUTEROS_COMMAND = Pattern.compile("^/(interface|ip|ipv6|routing|mpls|system|log|tool|ping|queue|certificate|user|snmp|ppp|export|file)( .*)?$");
+
     private static final Pattern JUNOS_ONLY = Pattern.compile(
             "^show\\s+(configuration|chassis|log\\s+messages|security\\s|interfaces\\s+(terse|extensive|diagnostics)|system\\s+(alarms|core-dumps|storage|connections|processes)|ethernet-switching|class-of-service|vlans)"
                     + "|\\|\\s*(match|display\\s+set|except)\\b|^(set|delete|edit)\\s+(protocols|interfaces|security|system|policy-options|routing-options|firewall|vlans|class-of-service|routing-instances)\\b");
@@ -70,6 +75,11 @@ public final class CommandSyntax {
             case DISPLAY -> DISPLAY_VERBS.contains(verb) && !c.startsWith("show ");
             case SHOW -> SHOW_VERBS.contains(verb) && !JUNOS_ONLY.matcher(c).find();
             case JUNOS -> JUNOS_VERBS.contains(verb) && !IOS_ONLY.matcher(c).find();
+            case FRR -> VTYSH.matcher(c).matches() || LINUX_COMMAND.matcher(c).matches();
+            case LINUX -> LINUX_COMMAND.matcher(c).matches();
+            case EOS -> (SHOW_VERBS.contains(verb) || verb.equals("bash")) && !JUNOS_ONLY.matcher(c).find();
+            case SROS -> SROS_COMMAND.matcher(c).matches();
+            case ROUTEROS -> ROUTEROS_COMMAND.matcher(c).matches();
         };
     }
 

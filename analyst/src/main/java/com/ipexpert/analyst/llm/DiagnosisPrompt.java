@@ -11,7 +11,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A versioned prompt read from a classpath resource ({@code prompts/diagnosis-v1.md}): front matter with its
+ * A versioned prompt read from a classpath resource ({@code prompts/diagnosis-v2.md}): front matter with its
  * {@code version}, then named sections ({@code <!-- system -->}, {@code <!-- user -->}, {@code <!-- task: solve -->},
  * ...) whose {@code {{placeholders}}} are filled in one pass, so text from a case that happens to contain
  * {@code {{...}}} is never expanded. Immutable and thread-safe.
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 public final class DiagnosisPrompt {
 
     /** The prompt the LLM analyst uses unless told otherwise. */
-    public static final String CURRENT = "prompts/diagnosis-v1.md";
+    public static final String CURRENT = "prompts/diagnosis-v2.md";
 
     private static final Pattern FRONT_MATTER = Pattern.compile("\\A---\\R(.*?)\\R---\\R", Pattern.DOTALL);
     private static final Pattern SECTION = Pattern.compile("^<!-- ([a-z]+(?:: [a-z]+)?) -->\\R", Pattern.MULTILINE);
@@ -78,7 +78,7 @@ public final class DiagnosisPrompt {
         return new DiagnosisPrompt(resource, version, Map.copyOf(sections));
     }
 
-    /** The version recorded with every step this prompt produced, e.g. {@code diagnosis-v1}. */
+    /** The version recorded with every step this prompt produced, e.g. {@code diagnosis-v2}. */
     public String version() {
         return version;
     }

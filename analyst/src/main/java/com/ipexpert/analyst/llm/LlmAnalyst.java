@@ -13,6 +13,7 @@ import com.ipexpert.analyst.classification.Classification;
 import com.ipexpert.analyst.classification.FaultCategory;
 import com.ipexpert.analyst.classification.FaultClassifier;
 import com.ipexpert.analyst.classification.Vendor;
+import com.ipexpert.analyst.secrets.SecretMasker;
 import com.ipexpert.analyst.cli.CommandSyntax;
 import com.ipexpert.analyst.offline.OfflineAnalyst;
 import dev.langchain4j.data.message.SystemMessage;
@@ -96,7 +97,7 @@ public final class LlmAnalyst implements Analyst {
         return modelName;
     }
 
-    /** The prompt's version, e.g. {@code diagnosis-v1}. */
+    /** The prompt's version, e.g. {@code diagnosis-v2}. */
     @Override
     public String version() {
         return prompt.version();
@@ -115,10 +116,14 @@ public final class LlmAnalyst implements Analyst {
     @Override
     public AnalysisDecision analyse(CaseConversation conversation, List<Evidence> evidence, DraftSink drafts) {
         Objects.requireNonNull(conversation, "conversation");
+        // secrets in pasted configurations never reach the model
+        Map<String, Integer> masked = new java.util.TreeMap<>();
+        conversation = SecretMasker.mask(conversation, masked);
         List<Evidence> passages = evidence == null ? List.of() : List.copyOf(evidence);
         Classification classified = classifier.classify(conversation.engineerText());
         int turns = clarificationTurns(conversation);
         Step step = new Step(conversation, passages, classified, turns, drafts == null ? DraftSink.NONE : drafts);
+        step.maskedSecrets = Map.copyOf(masked);
 
         String solveBecause = turns >= MAX_CLARIFICATION_TURNS
                 ? "the case has already had " + turns + " clarification turns" : null;
@@ -184,6 +189,9 @@ public final class LlmAnalyst implements Analyst {
         trace.put("citations", sources.stream().map(Source::chunkId).toList());
         trace.put("droppedCitations", droppedCitations);
         trace.put("droppedCommands", droppedCommands);
+        // every command the model proposes is labelled by what running it does, as the offline analyst's are
+        trace.put("commandSafety", commands.stream().map(c -> Map.<String, Object>of("command", c,
+                "safety", com.ipexpert.analyst.cli.CommandSafety.of(c).label())).toList());
         trace.put("evidenceUsed", sources.stream().map(s -> {
             Map<String, Object> used = new LinkedHashMap<>();
             used.put("chunkId", s.chunkId());
@@ -249,6 +257,7 @@ public final class LlmAnalyst implements Analyst {
         long inputTokens;
         long outputTokens;
         long latencyMs;
+        Map<String, Integer> maskedSecrets = Map.of();
 
         Step(CaseConversation conversation, List<Evidence> passages, Classification classified, int turns, DraftSink drafts) {
             this.conversation = conversation;
@@ -352,6 +361,7 @@ public final class LlmAnalyst implements Analyst {
             trace.put("clarificationTurns", turns);
             putCost(trace);
             trace.put("droppedQuestions", List.copyOf(droppedQuestions));
+            if (!maskedSecrets.isEmpty()) trace.put("maskedSecrets", maskedSecrets);
             return trace;
         }
 
@@ -416,6 +426,7 @@ public final class LlmAnalyst implements Analyst {
     private String dialectText(Vendor vendor) {
         if (vendor == null) return prompt.render("dialect: unknown", Map.of());
         String section = "dialect: " + vendor.cliFamily().name().toLowerCase(Locale.ROOT);
+        if (!prompt.has(section)) return prompt.render("dialect: unknown", Map.of());
         return prompt.render(section, Map.of("vendor", vendor.label()));
     }
 

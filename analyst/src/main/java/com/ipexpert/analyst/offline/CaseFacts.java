@@ -105,8 +105,33 @@ record CaseFacts(List<String> symptomClues, List<String> observations, int sympt
     }
 
     VendorCommand.Placeholders placeholders() {
-        return new VendorCommand.Placeholders(interfaces.isEmpty() ? null : interfaces.get(0),
-                addresses.isEmpty() ? null : addresses.get(0));
+        return placeholders("");
+    }
+
+    private static final Pattern IPV6 = Pattern.compile("(?<![0-9A-Fa-f:])((?:[0-9A-Fa-f]{1,4}:){2,7}:?[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{1,4})*)(?![0-9A-Fa-f:])");
+    private static final Pattern AS_NUMBER = Pattern.compile("(?i)(?:(?<![A-Za-z])(?:remote-as|as-number|peer-as|remote\\.as=|(?-i:AS)号?)\\s*:?\\s*)([0-9]{1,10})(?![0-9])");
+    private static final Pattern VLAN = Pattern.compile("(?i)(?<![A-Za-z])(?:VLAN|vlan-id|Vlanif|Vlan-interface|vid)\\s*([0-9]{1,4})(?![0-9])");
+    private static final Pattern PROCESS = Pattern.compile("(?i)(?:(?<![A-Za-z])(?:ospf|isis)\\s+|process(?:-id)?\\s*\"?ospf\\s*|Process\\s+\"?|OSPF Process\\s+)([0-9]{1,5})(?![0-9./])");
+    private static final Pattern VRF = Pattern.compile("(?<![A-Za-z])(?:VRF|vrf|vpn-instance|VPRN)\\s+([A-Za-z0-9][A-Za-z0-9_-]*)");
+    private static final Pattern VRID = Pattern.compile("(?i)(?<![A-Za-z])(?:VRID|vrrp vrid|vrrp|standby|group)\\s*([0-9]{1,3})(?![0-9./])");
+
+    /** The identifiers of {@code text} (the engineer's whole text) that fill commands. */
+    VendorCommand.Placeholders placeholders(String text) {
+        String t = text == null ? "" : text;
+        String peer = addresses.isEmpty() ? first(IPV6, t) : addresses.get(0);
+        List<String> as = all(AS_NUMBER, t);
+        return new VendorCommand.Placeholders(interfaces.isEmpty() ? null : interfaces.get(0), peer,
+                as.size() == 1 ? as.get(0) : null, first(VLAN, t), first(PROCESS, t), first(VRF, t), first(VRID, t));
+    }
+
+    private static String first(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        while (m.find()) {
+            String v = m.group(1);
+            if (p == IPV6 && !v.contains("::") && v.chars().filter(ch -> ch == ':').count() < 3) continue;
+            return v;
+        }
+        return null;
     }
 
     private static List<String> all(Pattern pattern, String text) {

@@ -30,10 +30,10 @@ final class ClarificationPlan {
     }
 
     private static final List<String> VENDOR_ZH = List.of(
-            "设备是哪个厂商、什么型号，软件版本是多少？（例如 华为 NE40E V800R011、思科 ASR1001-X IOS-XE 17.3）",
+            "设备是哪个厂商或平台、什么型号，软件版本是多少？（例如 华为 NE40E V800R011、思科 ASR1001-X IOS-XE 17.3、FRRouting 8.4、MikroTik RouterOS 7）",
             "能否贴出 display version（华为/华三）或 show version（思科、锐捷、中兴、Juniper）的输出，以便确认设备型号和版本？");
     private static final List<String> VENDOR_EN = List.of(
-            "Which vendor and model is the device, and which software version (e.g. Huawei NE40E V800R011, Cisco ASR1001-X IOS-XE 17.3)?",
+            "Which vendor or platform and model is the device, and which software version (e.g. Huawei NE40E V800R011, Cisco ASR1001-X IOS-XE 17.3, FRRouting 8.4, MikroTik RouterOS 7)?",
             "Could you paste the output of display version (Huawei/H3C) or show version (Cisco, Ruijie, ZTE, Juniper) so the model and version are known?");
     private static final List<String> CHECKS_ZH = List.of(
             "故障是从什么时候开始的？之前是否有配置变更、升级或割接？");
@@ -50,7 +50,11 @@ final class ClarificationPlan {
         boolean zh = language == Language.CHINESE;
         String cmd = commandToAskFor(playbook, vendor, zh);
 
-        List<String> vendorQuestions = unasked(zh ? VENDOR_ZH : VENDOR_EN, asked);
+        // the platform is asked about once in a case, never twice: an engineer who did not say it the first time
+        // gets commands in every likely spelling instead of the same question again
+        boolean vendorAsked = concat(VENDOR_ZH, VENDOR_EN).stream().anyMatch(q -> asked.contains(normalise(q)));
+        List<String> vendorQuestions = vendorAsked ? new ArrayList<>() : unasked(zh ? VENDOR_ZH : VENDOR_EN, asked).stream().limit(1).toList();
+        vendorQuestions = new ArrayList<>(vendorQuestions);
         List<String> symptomQuestions = (zh ? playbook.askZh() : playbook.askEn()).stream().map(q -> q.replace("{cmd}", cmd)).toList();
         // the first symptom question asks for the state overview: pointless once the symptoms are concrete
         if (!missing.contains(Missing.SYMPTOMS) && !symptomQuestions.isEmpty()) symptomQuestions = symptomQuestions.subList(1, symptomQuestions.size());
@@ -58,6 +62,7 @@ final class ClarificationPlan {
         pointedAt.stream().map(f -> zh ? f.askZh() : f.askEn()).filter(q -> q != null).forEach(pinning::add);
         pinning.addAll(symptomQuestions);
         symptomQuestions = unasked(pinning, asked);
+        if (vendorAsked || missing.contains(Missing.VENDOR)) symptomQuestions.removeIf(q -> q.contains("display version") || q.contains("show version"));
         List<String> checkQuestions = unasked(concat(zh ? playbook.checkedZh() : playbook.checkedEn(), zh ? CHECKS_ZH : CHECKS_EN), asked);
 
         List<String> chosen = new ArrayList<>();
@@ -67,7 +72,6 @@ final class ClarificationPlan {
         if (missing.contains(Missing.CHECKS)) take(checkQuestions, chosen);
         // ...then more detail on the symptoms, which helps most, then whatever is left of the missing things
         fill(symptomQuestions, chosen);
-        if (missing.contains(Missing.VENDOR)) fill(vendorQuestions, chosen);
         if (missing.contains(Missing.CHECKS)) fill(checkQuestions, chosen);
         return List.copyOf(chosen);
     }

@@ -10,16 +10,16 @@ import java.util.regex.Pattern;
  * usually fixes it. A {@code common} finding is offered when the text points at no finding in particular.
  * A finding the engineer says they already checked (see {@link #about}) is kept, but last.
  */
-record Finding(String id, Pattern trigger, Pattern ruledOut, boolean common, boolean leads, String zh, String en,
+record Finding(String id, Pattern trigger, Pattern topic, Pattern ruledOut, boolean common, boolean leads, String zh, String en,
                List<VendorCommand> checks, VendorCommand fix, String askZh, String askEn) {
 
     static Finding of(String id, String triggerRegex, String zh, String en) {
-        return new Finding(id, Pattern.compile(triggerRegex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), null,
+        return new Finding(id, Pattern.compile(triggerRegex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), null, null,
                 false, false, zh, en, List.of(), null, null, null);
     }
 
     Finding commonCause() {
-        return new Finding(id, trigger, ruledOut, true, leads, zh, en, checks, fix, askZh, askEn);
+        return new Finding(id, trigger, topic, ruledOut, true, leads, zh, en, checks, fix, askZh, askEn);
     }
 
     /**
@@ -27,7 +27,7 @@ record Finding(String id, Pattern trigger, Pattern ruledOut, boolean common, boo
      * starts with the NAT sessions, not with the ACL list the same playbook opens with.
      */
     Finding leading() {
-        return new Finding(id, trigger, ruledOut, common, true, zh, en, checks, fix, askZh, askEn);
+        return new Finding(id, trigger, topic, ruledOut, common, true, zh, en, checks, fix, askZh, askEn);
     }
 
     /**
@@ -40,29 +40,31 @@ record Finding(String id, Pattern trigger, Pattern ruledOut, boolean common, boo
                 + "|" + topic + "[^。；;.!?\\n]{0,20}?(?:(?<!不)一致|(?<!不)相同|没问题|(?<!不)正常|无误|都对|没错|确认过|检查过|核对过|排查过|换过|已确认|已检查|已更换"
                 + "|(?<!n't )(?<!not )(?:match(?:es)?|the same|identical|consistent|is fine|are fine|looks? (?:fine|correct|ok)|is correct|are correct|verified|checked|ruled out|replaced|swapped|cleaned))"
                 + "|(?:checked|verified|compared|ruled out|replaced|swapped|cleaned)[^.;!?\\n]{0,25}" + topic;
-        return unlessSaid(checked);
+        Finding withTopic = new Finding(id, trigger, Pattern.compile(topic, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), ruledOut,
+                common, leads, zh, en, checks, fix, askZh, askEn);
+        return withTopic.unlessSaid(checked);
     }
 
     /** Words that rule this cause out beyond {@link #about}: "router-id 不同" for a duplicate router ID. */
     Finding unlessSaid(String regex) {
         String all = ruledOut == null ? regex : ruledOut.pattern() + "|" + regex;
-        return new Finding(id, trigger, Pattern.compile(all, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), common, leads,
+        return new Finding(id, trigger, topic, Pattern.compile(all, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), common, leads,
                 zh, en, checks, fix, askZh, askEn);
     }
 
     Finding checks(VendorCommand... commands) {
         List<VendorCommand> all = new ArrayList<>(checks);
         all.addAll(List.of(commands));
-        return new Finding(id, trigger, ruledOut, common, leads, zh, en, List.copyOf(all), fix, askZh, askEn);
+        return new Finding(id, trigger, topic, ruledOut, common, leads, zh, en, List.copyOf(all), fix, askZh, askEn);
     }
 
     Finding fix(VendorCommand configuration) {
-        return new Finding(id, trigger, ruledOut, common, leads, zh, en, checks, configuration, askZh, askEn);
+        return new Finding(id, trigger, topic, ruledOut, common, leads, zh, en, checks, configuration, askZh, askEn);
     }
 
     /** A question that pins this cause down, asked first among the symptom questions when the text points at it. */
     Finding asks(String questionZh, String questionEn) {
-        return new Finding(id, trigger, ruledOut, common, leads, zh, en, checks, fix, questionZh, questionEn);
+        return new Finding(id, trigger, topic, ruledOut, common, leads, zh, en, checks, fix, questionZh, questionEn);
     }
 
     boolean pointedAtBy(String text) {

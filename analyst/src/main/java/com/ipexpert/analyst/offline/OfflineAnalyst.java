@@ -10,6 +10,9 @@ import com.ipexpert.analyst.Evidence;
 import com.ipexpert.analyst.classification.Classification;
 import com.ipexpert.analyst.classification.FaultCategory;
 import com.ipexpert.analyst.classification.FaultClassifier;
+import com.ipexpert.analyst.classification.Vendor;
+import com.ipexpert.analyst.cli.CommandSafety;
+import com.ipexpert.analyst.secrets.SecretMasker;
 import com.ipexpert.analyst.offline.ClarificationPlan.Missing;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +47,7 @@ public final class OfflineAnalyst implements Analyst {
 
     public static final String NAME = "offline";
     /** Bumped whenever a rule, a playbook or a threshold changes, so audits can tell which rules produced a step. */
-    public static final String VERSION = "offline-rules-1";
+    public static final String VERSION = "offline-rules-2";
     public static final int MAX_CLARIFICATION_TURNS = 2;
 
     private static final Logger log = LoggerFactory.getLogger(OfflineAnalyst.class);
@@ -64,6 +67,19 @@ public final class OfflineAnalyst implements Analyst {
     public OfflineAnalyst(FaultClassifier classifier) {
         this.classifier = Objects.requireNonNull(classifier, "classifier");
         this.evidenceRelevance = new EvidenceRelevance(classifier);
+        warmUp();
+    }
+
+    private static final java.util.concurrent.atomic.AtomicBoolean WARM = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * The first step of a process loads every playbook, platform table and pattern (over a second on a busy machine):
+     * done once when the first analyst is built, at start-up, not inside the first case's deadline.
+     */
+    private void warmUp() {
+        if (!WARM.compareAndSet(false, true)) return;
+        analyse(new CaseConversation("华为 OSPF 邻居卡在 ExStart，MTU 1500 vs 9000\nGigabitEthernet0/0/1 The Maximum Transmit Unit is 1500",
+                List.of(new CaseConversation.Turn("warm-up", List.of(), "not checked yet"))), List.of());
     }
 
     @Override
@@ -84,19 +100,30 @@ public final class OfflineAnalyst implements Analyst {
     @Override
     public AnalysisDecision analyse(CaseConversation conversation, List<Evidence> evidence) {
         Objects.requireNonNull(conversation, "conversation");
-        String text = conversation.engineerText();
+        Map<String, Integer> masked = new java.util.TreeMap<>();
+        String text = SecretMasker.mask(conversation, masked).engineerText();
         Classification classification = classifier.classify(text);
         Playbook playbook = Playbooks.forCategory(classification.category());
         Language language = Language.of(text);
         List<Finding> pointedAt = pointedAt(playbook, text);
         // the catch-all playbook's causes ("ping fails") are too generic to count as a concrete symptom
+        DeviceOutput output = DeviceOutput.read(text);
         CaseFacts facts = CaseFacts.of(text).withFindingClues(classification.category() == FaultCategory.OTHER ? List.of()
                 : pointedAt.stream().map(Finding::id).toList());
+        if (!output.facts().isEmpty()) facts = facts.withFindingClues(List.of("pasted output"));
+        List<Hypotheses.Hypothesis> hypotheses = Hypotheses.weigh(playbook, pointedAt, text, output);
         int turns = conversation.turns().size();
         Set<Missing> missing = missing(classification, facts);
         List<EvidenceRelevance.Judged> judged = evidenceRelevance.judge(evidence, text, classification.category(), classification.vendor());
 
         Map<String, Object> trace = baseTrace(classification, language, facts, turns, missing, judged);
+        boolean nxos = classification.vendor() == Vendor.CISCO && PlatformDialects.nxosIn(text);
+        trace.put("platform", platform(classification.vendor(), nxos));
+        trace.put("deviceOutput", output.toTrace());
+        if (!masked.isEmpty()) trace.put("maskedSecrets", masked);
+        trace.put("hypotheses", hypotheses.stream().map(Hypotheses.Hypothesis::toTrace).toList());
+        VendorCommand.Placeholders placeholders = facts.placeholders(text);
+        trace.put("identifiers", placeholders.toTrace());
 
         String solveBecause = null;
         if (turns >= MAX_CLARIFICATION_TURNS) solveBecause = "clarification limit reached (" + turns + " turns)";
@@ -112,7 +139,8 @@ public final class OfflineAnalyst implements Analyst {
 
         AnalysisDecision decision = solveBecause == null
                 ? clarify(classification, facts, language, missing, questions, trace)
-                : solve(playbook, classification, facts, language, text, pointedAt, missing, judged, solveBecause, trace);
+                : solve(playbook, classification, facts, language, text, pointedAt, hypotheses, missing, judged, solveBecause, trace,
+                placeholders, nxos, output);
         log.debug("offline analysis: category={} vendor={} decision={} rule={}", classification.categoryName(),
                 classification.vendorName(), trace.get("decision"), trace.get("rule"));
         return decision;
@@ -129,14 +157,15 @@ public final class OfflineAnalyst implements Analyst {
     }
 
     private ProposedSolution solve(Playbook playbook, Classification c, CaseFacts facts, Language language, String text,
-                                   List<Finding> pointedAt, Set<Missing> missing, List<EvidenceRelevance.Judged> judged,
-                                   String because, Map<String, Object> trace) {
-        SolutionComposer.Causes causes = SolutionComposer.Causes.of(playbook, pointedAt, text);
+                                   List<Finding> pointedAt, List<Hypotheses.Hypothesis> hypotheses, Set<Missing> missing,
+                                   List<EvidenceRelevance.Judged> judged, String because, Map<String, Object> trace,
+                                   VendorCommand.Placeholders placeholders, boolean nxos, DeviceOutput output) {
         List<String> stillMissing = new ArrayList<>();
         boolean zh = language == Language.CHINESE;
         if (missing.contains(Missing.VENDOR)) stillMissing.add(zh ? "设备厂商和型号" : "the vendor and model");
         if (missing.contains(Missing.SYMPTOMS)) stillMissing.add(zh ? "具体现象（状态、报错、日志）" : "the observed symptoms (state, errors, logs)");
-        SolutionComposer.Solution solution = SolutionComposer.compose(playbook, c, facts, language, causes, judged, stillMissing);
+        SolutionComposer.Solution solution = SolutionComposer.compose(playbook, c, facts, language, hypotheses, pointedAt.isEmpty(),
+                judged, stillMissing, placeholders, nxos, output, text);
 
         List<Source> sources = judged.stream().filter(EvidenceRelevance.Judged::cited)
                 .map(EvidenceRelevance.Judged::evidence)
@@ -150,8 +179,12 @@ public final class OfflineAnalyst implements Analyst {
         trace.put("findingsRuledOutByEngineer", solution.findingsRuledOut());
         trace.put("commonCausesOnly", solution.commonCausesOnly());
         trace.put("commandDialect", c.vendor() == null ? "display (Huawei/H3C) and show (Cisco-style), vendor unknown"
-                : c.vendor().label() + " (" + c.vendor().cliFamily().name().toLowerCase(Locale.ROOT) + ")");
+                : c.vendor().label() + " (" + (nxos ? "nx-os" : c.vendor().cliFamily().label()) + ")");
         trace.put("commandsFromEvidence", solution.commandsFromEvidence());
+        trace.put("commandSafety", solution.commands().stream().map(cmd -> Map.<String, Object>of("command", cmd,
+                "safety", CommandSafety.of(cmd).label())).toList());
+        trace.put("changes", solution.changes().stream().map(SolutionComposer.Change::toTrace).toList());
+        trace.put("rootCause", rootCause(c, hypotheses, placeholders, nxos));
         List<Map<String, Object>> used = new ArrayList<>();
         for (Source s : sources) {
             Map<String, Object> u = new LinkedHashMap<>();
@@ -162,6 +195,50 @@ public final class OfflineAnalyst implements Analyst {
         trace.put("evidenceUsed", used);
         return new ProposedSolution(c.categoryName(), c.vendorName(), solution.answer(), sources, solution.commands(),
                 Collections.unmodifiableMap(trace));
+    }
+
+    /**
+     * The likely fault as (device, component, fault type), beside the prose: the leading cause that is not ruled out,
+     * on the device the engineer diagnoses, at the interface or peer they named; {@code status} says whether the
+     * evidence confirmed it or it is the most likely of the open ones.
+     */
+    static Map<String, Object> rootCause(Classification c, List<Hypotheses.Hypothesis> hypotheses, VendorCommand.Placeholders ids, boolean nxos) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        Hypotheses.Hypothesis lead = hypotheses.stream().filter(h -> h.status() != Hypotheses.Status.RULED_OUT).findFirst().orElse(null);
+        root.put("device", platform(c.vendor(), nxos));
+        String component = ids.iface() != null ? "interface " + ids.iface() : ids.peer() != null ? "peer " + ids.peer()
+                : c.category() == FaultCategory.OTHER ? null : c.categoryName();
+        root.put("component", component);
+        if (lead == null) {
+            root.put("faultType", null);
+            root.put("status", "unknown");
+            return root;
+        }
+        root.put("faultType", lead.finding().id());
+        root.put("status", lead.status() == Hypotheses.Status.CONFIRMED ? "confirmed" : "likely");
+        String en = lead.finding().en();
+        int stop = en.indexOf(": ");
+        root.put("summary", stop > 0 && stop < 80 ? en.substring(0, stop) : en.substring(0, Math.min(80, en.length())));
+        root.put("because", lead.because());
+        return root;
+    }
+
+    static String platform(Vendor vendor, boolean nxos) {
+        if (vendor == null) return null;
+        if (nxos) return "Cisco NX-OS";
+        return switch (vendor) {
+            case HUAWEI -> "Huawei VRP";
+            case H3C -> "H3C Comware";
+            case CISCO -> "Cisco IOS/IOS-XE";
+            case JUNIPER -> "Juniper Junos";
+            case ZTE -> "ZTE ZXROS";
+            case RUIJIE -> "Ruijie RGOS";
+            case FRROUTING -> "FRRouting (vtysh)";
+            case LINUX -> "Linux";
+            case ARISTA -> "Arista EOS";
+            case NOKIA -> "Nokia SR OS";
+            case MIKROTIK -> "MikroTik RouterOS";
+        };
     }
 
     /** The playbook's causes the text points at, those with the most distinct clues first, playbook order on a tie. */

@@ -3,7 +3,9 @@ package com.ipexpert.analyst.offline;
 import com.ipexpert.analyst.classification.Vendor;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One diagnostic step written in each vendor's CLI: VRP (Huawei), Comware (H3C), IOS (Cisco), ZXR10 (ZTE),
@@ -38,6 +40,10 @@ record VendorCommand(String vrp, String comware, String ios, String zxr10, Strin
             case ZTE -> zxr10;
             case RUIJIE -> rgos;
             case JUNIPER -> junos;
+            case ARISTA -> PlatformDialects.eos(ios);
+            case FRROUTING -> PlatformDialects.vtysh(ios);
+            // their own trees: the platform table answers (PlatformDialects)
+            case LINUX, NOKIA, MIKROTIK -> null;
         };
     }
 
@@ -58,14 +64,42 @@ record VendorCommand(String vrp, String comware, String ios, String zxr10, Strin
         return out;
     }
 
-    /** What the engineer told us that commands can be filled with. */
-    record Placeholders(String iface, String peer) {
+    /**
+     * What the engineer told us that commands can be filled with: the interface, the peer address (IPv4 or IPv6), the
+     * AS number (only when one was named), the VLAN, the process id, the VRF and the VRRP/HSRP group. A value not told
+     * stays a placeholder in angle brackets for the engineer to fill, never a manual's example value.
+     */
+    record Placeholders(String iface, String peer, String as, String vlan, String process, String vrf, String vrid) {
 
-        static final Placeholders NONE = new Placeholders(null, null);
+        static final Placeholders NONE = new Placeholders(null, null, null, null, null, null, null);
 
         String fill(String command) {
-            return command.replace("{if}", iface == null ? "<interface>" : iface)
-                    .replace("{peer}", peer == null ? "<peer-ip>" : peer);
+            String c = command.replace("{if}", or(iface, "<interface>")).replace("{peer}", or(peer, "<peer-ip>"))
+                    .replace("{as}", or(as, "<asn>")).replace("{vlan}", or(vlan, "<vlan-id>"));
+            if (iface != null) c = c.replace("<interface>", iface);
+            if (peer != null) c = c.replace("<peer-ip>", peer).replace("<destination-ip>", peer);
+            if (as != null) c = c.replace("<asn>", as);
+            if (vlan != null) c = c.replace("<vlan-id>", vlan);
+            if (process != null) c = c.replace("<process-id>", process);
+            if (vrf != null) c = c.replace("<vrf-name>", vrf).replace("<vpn-name>", vrf);
+            if (vrid != null) c = c.replace("<vrid>", vrid).replace("<group>", vrid);
+            return c;
+        }
+
+        Map<String, Object> toTrace() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            if (iface != null) m.put("interface", iface);
+            if (peer != null) m.put("peer", peer);
+            if (as != null) m.put("as", as);
+            if (vlan != null) m.put("vlan", vlan);
+            if (process != null) m.put("process", process);
+            if (vrf != null) m.put("vrf", vrf);
+            if (vrid != null) m.put("group", vrid);
+            return m;
+        }
+
+        private static String or(String value, String placeholder) {
+            return value == null ? placeholder : value;
         }
     }
 }

@@ -13,7 +13,7 @@ class DiagnosisPromptTest {
     void the_current_prompt_declares_its_version_in_its_front_matter_and_file_name() {
         DiagnosisPrompt prompt = DiagnosisPrompt.current();
 
-        assertThat(prompt.version()).isEqualTo("diagnosis-v1");
+        assertThat(prompt.version()).isEqualTo("diagnosis-v2");
         assertThat(prompt.resource()).contains(prompt.version());
     }
 

@@ -75,7 +75,7 @@ class LlmAnalystTest {
         assertThat(need.analysis()).contains("OSPF adjacency problem");
         assertThat(need.category()).isEqualTo("OSPF");
         assertThat(need.trace()).containsEntry("decision", "clarify").containsEntry("model", "qwen-test")
-                .containsEntry("promptVersion", "diagnosis-v1").containsEntry("tokens", Map.of("input", 321L, "output", 45L));
+                .containsEntry("promptVersion", "diagnosis-v2").containsEntry("tokens", Map.of("input", 321L, "output", 45L));
         assertThat((Long) need.trace().get("modelLatencyMs")).isGreaterThanOrEqualTo(0L);
         assertThat(endpoint.authorizations()).containsExactly("Bearer " + KEY);
         assertThat(endpoint.streamed(0)).isEqualTo(streaming());
@@ -86,7 +86,7 @@ class LlmAnalystTest {
         LlmAnalyst analyst = analyst();
 
         assertThat(analyst.name()).isEqualTo("qwen-test");
-        assertThat(analyst.version()).isEqualTo("diagnosis-v1");
+        assertThat(analyst.version()).isEqualTo("diagnosis-v2");
     }
 
     @Test
@@ -154,7 +154,7 @@ class LlmAnalystTest {
 
         AnalystFailure failure = catchThrowableOfType(() -> analyst().analyse(question(OSPF_HUAWEI), List.of()), AnalystFailure.class);
 
-        assertThat(failure.trace()).containsEntry("model", "qwen-test").containsEntry("promptVersion", "diagnosis-v1")
+        assertThat(failure.trace()).containsEntry("model", "qwen-test").containsEntry("promptVersion", "diagnosis-v2")
                 .containsEntry("tokens", Map.of("input", 512L, "output", 9L));
         assertThat((List<?>) failure.trace().get("modelCalls")).hasSize(1);
     }

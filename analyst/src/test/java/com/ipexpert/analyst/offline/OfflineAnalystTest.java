@@ -47,7 +47,7 @@ class OfflineAnalystTest {
     @Test
     void it_names_itself_offline_with_a_rules_version() {
         assertThat(analyst.name()).isEqualTo("offline");
-        assertThat(analyst.version()).isEqualTo("offline-rules-1");
+        assertThat(analyst.version()).isEqualTo("offline-rules-2");
     }
 
     @Test
@@ -281,7 +281,7 @@ class OfflineAnalystTest {
         ProposedSolution solution = (ProposedSolution) analyse(asking("华为NE40E OSPF邻居卡在ExStart"), HUAWEI_OSPF_MANUAL, DHCP_GUIDE);
         Map<String, Object> trace = solution.trace();
 
-        assertThat(trace).containsEntry("analyst", "offline").containsEntry("version", "offline-rules-1")
+        assertThat(trace).containsEntry("analyst", "offline").containsEntry("version", "offline-rules-2")
                 .containsEntry("category", "OSPF").containsEntry("vendor", "Huawei").containsEntry("decision", "solve")
                 .containsKeys("categoryScores", "vendorScores", "facts", "evidence", "evidenceUsed", "rule", "findings");
         assertThat(trace.get("categoryScores")).asString().contains("ExStart");

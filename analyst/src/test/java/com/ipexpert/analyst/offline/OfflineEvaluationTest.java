@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  */
 class OfflineEvaluationTest {
 
-    // thresholds sit just under what offline-rules-1 achieves on this set; a drop means a rule change broke something
+    // thresholds sit just under what offline-rules-2 achieves on this set; a drop means a rule change broke something
     static final double MIN_CATEGORY_ACCURACY = 0.98;
     static final double MIN_VENDOR_ACCURACY = 0.98;
     static final double MIN_SYNTAX_SHARE = 1.0;

@@ -18,12 +18,17 @@ import java.time.Duration;
  * @param maxTokens   the longest reply
  * @param stream      whether the model's replies stream token by token, so the case's live stream shows the answer
  *                    as it is written; off for an endpoint that cannot stream
+ * @param fallbackToOffline whether a step the model cannot answer (unreachable, timeout, 429, 5xx, unreadable reply)
+ *                    is answered by the offline analyst at once, its record saying so, instead of failing after retries
  */
 @ConfigurationProperties("ipexpert.llm")
 public record LlmSettings(@DefaultValue("https://api.openai.com/v1") String baseUrl, String apiKey,
                           @DefaultValue("gpt-4o-mini") String model, @DefaultValue("25s") Duration timeout,
                           @DefaultValue("0.2") Double temperature, @DefaultValue("1500") Integer maxTokens,
-                          @DefaultValue("true") boolean stream) {
+                          @DefaultValue("true") boolean stream, @DefaultValue("true") boolean fallbackToOffline) {
+
+    /** What an endpoint without auth (Ollama, vLLM) is sent as a bearer: it ignores it, and the client needs one. */
+    static final String NO_KEY = "no-key";
 
     public LlmSettings {
         if (timeout.isNegative() || timeout.isZero()) throw new IllegalArgumentException("ipexpert.llm.timeout must be positive");
@@ -31,18 +36,19 @@ public record LlmSettings(@DefaultValue("https://api.openai.com/v1") String base
         if (maxTokens != null && maxTokens < 1) throw new IllegalArgumentException("ipexpert.llm.max-tokens must be at least 1");
     }
 
-    /** Whether a key is set, so the model is used. */
+    /** Whether a key is set; without one (a local model at a base URL alone) requests carry a placeholder bearer. */
     public boolean configured() {
         return apiKey != null && !apiKey.isBlank();
     }
 
     public ModelEndpoint endpoint() {
-        return new ModelEndpoint(baseUrl, apiKey.strip(), model, timeout, temperature, maxTokens, stream);
+        return new ModelEndpoint(baseUrl, configured() ? apiKey.strip() : NO_KEY, model, timeout, temperature, maxTokens, stream);
     }
 
     @Override
     public String toString() {
         return "LlmSettings[baseUrl=" + baseUrl + ", apiKey=" + (configured() ? "***" : "unset") + ", model=" + model
-                + ", timeout=" + timeout + ", temperature=" + temperature + ", maxTokens=" + maxTokens + ", stream=" + stream + "]";
+                + ", timeout=" + timeout + ", temperature=" + temperature + ", maxTokens=" + maxTokens + ", stream=" + stream
+                + ", fallbackToOffline=" + fallbackToOffline + "]";
     }
 }

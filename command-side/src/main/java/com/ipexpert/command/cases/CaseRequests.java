@@ -2,6 +2,7 @@ package com.ipexpert.command.cases;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.ipexpert.api.cases.Attachment;
+import com.ipexpert.analyst.secrets.SecretMasker;
 import com.ipexpert.api.cases.RetrievalSettings;
 import com.ipexpert.edge.errors.ApiException;
 import com.ipexpert.edge.errors.JsonBounds;
@@ -12,19 +13,37 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
-/** Request bodies of the case write endpoints, and how loose JSON becomes exact commands. */
+/**
+ * Request bodies of the case write endpoints, and how loose JSON becomes exact commands. Secrets in what the engineer
+ * writes (a pasted running-config's passwords, communities, keys) are masked as the body is read, before any of it
+ * becomes a command, an event or a model prompt ({@link SecretMasker}).
+ */
 final class CaseRequests {
     private CaseRequests() {
     }
 
     record OpenCaseRequest(String query, List<Object> attachments) {
+        OpenCaseRequest {
+            query = SecretMasker.mask(query).text();
+            attachments = masked(attachments);
+        }
     }
 
     record InteractionRequest(String parentNodeId, Object response, Double retrievalWeight, List<String> filterTags) {
+        InteractionRequest {
+            response = SecretMasker.maskValues(response, new java.util.HashMap<>());
+        }
     }
 
-    /** {@code corrected_solution}: a string, or a JSON object (kept as its JSON text). */
+    /** {@code corrected_solution}: a string, or a JSON object (kept as its JSON text); secrets masked in both. */
     record FeedbackRequest(String outcome, String comment, @JsonProperty("corrected_solution") Object correctedSolution) {
+        FeedbackRequest {
+            comment = SecretMasker.mask(comment).text();
+            if (correctedSolution instanceof String text) correctedSolution = SecretMasker.mask(text).text();
+            else if (correctedSolution instanceof Map<?, ?> || correctedSolution instanceof List<?>) {
+                correctedSolution = SecretMasker.maskValues(correctedSolution, new java.util.HashMap<>());
+            }
+        }
     }
 
     /** Bounds on what a client may store forever: 64 KB as JSON, nested at most 8 deep. */
@@ -44,6 +63,11 @@ final class CaseRequests {
             return JsonBounds.text(m);
         }
         throw ApiException.badRequest("corrected_solution must be a string or a JSON object");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> masked(List<Object> items) {
+        return items == null ? null : (List<Object>) SecretMasker.maskValues(items, new java.util.HashMap<>());
     }
 
     /** Attachments arrive as strings (a name or link) or objects with a name and a url/reference/id. */

@@ -1,6 +1,7 @@
 package com.ipexpert.command.agent;
 
 import com.ipexpert.analyst.Analyst;
+import com.ipexpert.analyst.llm.FallbackAnalyst;
 import com.ipexpert.analyst.llm.LlmAnalyst;
 import com.ipexpert.analyst.offline.OfflineAnalyst;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -36,11 +37,12 @@ class LlmConfigurationTest {
                 .run(context -> {
                     assertThat(context).hasSingleBean(Analyst.class);
                     Analyst analyst = context.getBean(Analyst.class);
-                    assertThat(analyst).isInstanceOf(LlmAnalyst.class);
+                    assertThat(analyst).isInstanceOf(FallbackAnalyst.class);
+                    assertThat(((FallbackAnalyst) analyst).model()).isInstanceOf(LlmAnalyst.class);
                     assertThat(analyst.name()).isEqualTo("qwen-plus");
                     assertThat(info(context.getBean(InfoContributor.class))).isEqualTo(Map.of(
-                            "kind", "llm", "name", "qwen-plus", "model", "qwen-plus", "promptVersion", "diagnosis-v1",
-                            "streaming", true));
+                            "kind", "llm", "name", "qwen-plus", "model", "qwen-plus", "promptVersion", "diagnosis-v2",
+                            "streaming", true, "fallback", "offline"));
                     assertThat(context.getBean(LlmSettings.class).toString()).doesNotContain("sk-wiring-test");
                 });
     }
@@ -49,9 +51,26 @@ class LlmConfigurationTest {
     void a_model_endpoint_that_cannot_stream_is_asked_for_whole_replies() {
         agent.withPropertyValues("ipexpert.llm.api-key=sk-wiring-test", "ipexpert.llm.stream=false")
                 .run(context -> {
-                    assertThat(((LlmAnalyst) context.getBean(Analyst.class)).streams()).isFalse();
+                    assertThat(((LlmAnalyst) ((FallbackAnalyst) context.getBean(Analyst.class)).model()).streams()).isFalse();
                     assertThat(((Map<?, ?>) info(context.getBean(InfoContributor.class))).get("streaming")).isEqualTo(false);
                 });
+    }
+
+    @Test
+    void a_base_url_alone_switches_on_a_local_model_without_auth() {
+        agent.withPropertyValues("ipexpert.llm.base-url=http://127.0.0.1:11434/v1", "ipexpert.llm.model=qwen2.5:7b")
+                .run(context -> {
+                    Analyst analyst = context.getBean(Analyst.class);
+                    assertThat(analyst).isInstanceOf(FallbackAnalyst.class);
+                    assertThat(analyst.name()).isEqualTo("qwen2.5:7b");
+                    assertThat(context.getBean(LlmSettings.class).endpoint().apiKey()).isEqualTo(LlmSettings.NO_KEY);
+                });
+    }
+
+    @Test
+    void without_the_fallback_a_model_failure_is_left_to_the_saga() {
+        agent.withPropertyValues("ipexpert.llm.api-key=sk-wiring-test", "ipexpert.llm.fallback-to-offline=false")
+                .run(context -> assertThat(context.getBean(Analyst.class)).isInstanceOf(LlmAnalyst.class));
     }
 
     @Test

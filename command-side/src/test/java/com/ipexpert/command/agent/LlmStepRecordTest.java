@@ -52,7 +52,7 @@ class LlmStepRecordTest {
             }
 
             public String version() {
-                return "diagnosis-v1";
+                return "diagnosis-v2";
             }
 
             public AnalysisDecision analyse(CaseConversation conversation, List<Evidence> evidence) {
@@ -90,15 +90,15 @@ class LlmStepRecordTest {
 
     @Test
     void a_models_step_records_the_model_the_prompt_version_the_tokens_and_what_was_dropped() {
-        Map<String, Object> trace = Map.of("model", "qwen-plus", "promptVersion", "diagnosis-v1",
+        Map<String, Object> trace = Map.of("model", "qwen-plus", "promptVersion", "diagnosis-v2",
                 "tokens", Map.of("input", 812, "output", 144), "modelLatencyMs", 930L, "droppedCitations", List.of("made-up#1"));
         Object report = reportOf((c, e) -> new ProposedSolution("OSPF", "Huawei", "Align the MTU.", List.of(),
                 List.of("display ospf peer"), trace));
 
         assertThat(report).isInstanceOfSatisfying(ConcludeAnalysis.class, concluded -> assertThat(concluded.metadata())
-                .containsEntry("analyst", "qwen-plus").containsEntry("analystVersion", "diagnosis-v1")
+                .containsEntry("analyst", "qwen-plus").containsEntry("analystVersion", "diagnosis-v2")
                 .containsEntry("decision", "solution").containsEntry("model", "qwen-plus")
-                .containsEntry("promptVersion", "diagnosis-v1").containsEntry("tokens", Map.of("input", 812, "output", 144))
+                .containsEntry("promptVersion", "diagnosis-v2").containsEntry("tokens", Map.of("input", 812, "output", 144))
                 .containsEntry("modelLatencyMs", 930L).containsEntry("droppedCitations", List.of("made-up#1"))
                 .containsEntry("trace", trace));
     }

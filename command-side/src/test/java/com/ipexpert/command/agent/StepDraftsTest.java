@@ -67,7 +67,7 @@ class StepDraftsTest {
         }
 
         public String version() {
-            return "diagnosis-v1";
+            return "diagnosis-v2";
         }
 
         public AnalysisDecision analyse(CaseConversation conversation, List<Evidence> evidence) {
