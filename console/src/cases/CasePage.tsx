@@ -19,7 +19,8 @@ export function CasePage() {
 
   // follow the newest node until the user picks one
   const nodes = graph?.nodes ?? [];
-  const latest = pickLatest(nodes);
+  const answered = answeredNodes(nodes, graph?.edges ?? []);
+  const latest = pickLatest(nodes, answered);
   useEffect(() => {
     if (follow && latest) setSelected(latest.id);
   }, [follow, latest?.id]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -64,7 +65,8 @@ export function CasePage() {
           </nav>
         </div>
         <div>
-          {node && <NodePanel caseId={graph.caseId} node={node} draft={drafts[node.id]} caseOpen={graph.status === 'open'} />}
+          {node && <NodePanel caseId={graph.caseId} node={node} draft={drafts[node.id]}
+                              caseOpen={graph.status === 'open' && !answered.has(node.id)} />}
           {hasSolution && graph.status !== 'closed' && <FeedbackForm caseId={graph.caseId} />}
           {graph.status !== 'closed' && <CloseCase caseId={graph.caseId} />}
         </div>
@@ -73,9 +75,19 @@ export function CasePage() {
   );
 }
 
-function pickLatest(nodes: CaseNode[]): CaseNode | undefined {
-  return nodes.find((n) => n.status === 'AWAITING_USER_INPUT') ?? nodes.find((n) => n.status === 'PROCESSING')
-    ?? nodes.find((n) => n.status === 'FAILED') ?? nodes[nodes.length - 1];
+/** Nodes the engineer has already answered: an edge leads from them to a USER_RESPONSE. */
+function answeredNodes(nodes: CaseNode[], edges: { source: string; target: string }[]): Set<string> {
+  const responses = new Set(nodes.filter((n) => n.type === 'USER_RESPONSE').map((n) => n.id));
+  return new Set(edges.filter((e) => responses.has(e.target)).map((e) => e.source));
+}
+
+/** The node that needs attention: the newest one running, awaiting an answer or failed; else the newest. */
+function pickLatest(nodes: CaseNode[], answered: Set<string>): CaseNode | undefined {
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const n = nodes[i];
+    if (n.status === 'PROCESSING' || n.status === 'FAILED' || (n.status === 'AWAITING_USER_INPUT' && !answered.has(n.id))) return n;
+  }
+  return nodes[nodes.length - 1];
 }
 
 function FeedbackForm({ caseId }: { caseId: string }) {
