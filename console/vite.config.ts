@@ -20,5 +20,7 @@ export default defineConfig({
     globals: true,
     setupFiles: ['./test/setup.ts'],
     include: ['test/**/*.test.{ts,tsx}'],
+    // the machine is shared: a busy moment must not fail a test
+    testTimeout: 30_000,
   },
 });

@@ -1,19 +1,19 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { api, unwrap } from '../api/client';
-import type { UserInfo } from '../api/types';
+import type { Role, UserInfo } from '../api/types';
 import { useI18n } from '../i18n/I18n';
 
-const ROLES = ['user', 'admin', 'auditor', 'analyst'] as const;
+const ROLES: Role[] = ['user', 'admin', 'auditor', 'analyst'];
 
 /** The accounts, and a form to create one with its roles. */
 export function Users() {
   const { t } = useI18n();
   const [users, setUsers] = useState<UserInfo[]>([]);
   const [refresh, setRefresh] = useState(0);
-  const [form, setForm] = useState({ username: '', email: '', password: '', roles: ['user'] as string[] });
+  const [form, setForm] = useState({ username: '', email: '', password: '', roles: ['user'] as Role[] });
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
-    api.GET('/api/v1/users').then((r) => setUsers(unwrap(r) as unknown as UserInfo[])).catch((e) => setError(e.message));
+    api.GET('/api/v1/users').then((r) => setUsers(unwrap(r))).catch((e) => setError(e.message));
   }, [refresh]);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -26,7 +26,7 @@ export function Users() {
       setError((err as Error).message);
     }
   };
-  const toggle = (role: string) => setForm((f) => ({ ...f, roles: f.roles.includes(role) ? f.roles.filter((r) => r !== role) : [...f.roles, role] }));
+  const toggle = (role: Role) => setForm((f) => ({ ...f, roles: f.roles.includes(role) ? f.roles.filter((r) => r !== role) : [...f.roles, role] }));
   return (
     <div>
       <h1>{t('navUsers')}</h1>

@@ -602,256 +602,425 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         NewUser: {
-            username?: string;
-            email?: string;
-            password?: string;
-            roles?: string[];
+            username: string;
+            /** Format: email */
+            email: string;
+            /** Format: password */
+            password: string;
+            /**
+             * @default [
+             *       "user"
+             *     ]
+             */
+            roles: ("user" | "admin" | "auditor" | "analyst")[];
         };
         ReviewRequest: {
-            decision?: string;
+            /** @enum {string} */
+            decision: "approve" | "reject";
             comment?: string;
         };
         FeedbackItem: {
-            feedbackId?: string;
-            caseId?: string;
-            outcome?: string;
-            comment?: string;
-            corrected_solution?: string;
-            review_status?: string;
+            feedbackId: string;
+            caseId: string;
+            outcome: string;
+            comment: string;
+            corrected_solution: string;
+            review_status: string;
             /** Format: date-time */
-            createdAt?: string;
-            reviewedBy?: string;
+            createdAt: string;
+            reviewedBy: string;
             /** Format: date-time */
-            reviewedAt?: string;
+            reviewedAt: string;
         };
         OpenCaseRequest: {
-            query?: string;
-            attachments?: unknown[];
+            /**
+             * @description the fault as the engineer describes it; not empty
+             * @example OSPF邻居状态卡在ExStart
+             */
+            query: string;
+            /** @default [] */
+            attachments: unknown[];
         };
         InteractionRequest: {
-            parentNodeId?: string;
-            response?: unknown;
-            /** Format: double */
-            retrievalWeight?: number;
+            /** @description the AI_CLARIFICATION node awaiting input, or a SOLUTION to follow up */
+            parentNodeId: string;
+            /**
+             * @description a string (stored as {"text": ...}) or a JSON object, kept as given
+             * @example 两端MTU分别是1500和1400
+             */
+            response: unknown;
+            /**
+             * Format: double
+             * @description share of semantic against keyword retrieval for this step
+             * @default 0.7
+             */
+            retrievalWeight: number;
+            /**
+             * @description only knowledge carrying these tags
+             * @example [
+             *       "ospf"
+             *     ]
+             */
             filterTags?: string[];
         };
         FeedbackRequest: {
-            outcome?: string;
+            /** @enum {string} */
+            outcome: "solved" | "unsolved";
             comment?: string;
+            /** @description the solution that worked; becomes knowledge once approved */
             corrected_solution?: string;
         };
+        /**
+         * @example {
+         *       "username": "admin",
+         *       "password": "change-me-123"
+         *     }
+         */
         LoginRequest: {
-            username?: string;
-            password?: string;
+            username: string;
+            password: string;
         };
         ProjectionStatus: {
-            name?: string;
-            processingGroup?: string;
+            name: string;
+            processingGroup: string;
             /** Format: int64 */
-            position?: number;
+            position: number;
             /** Format: int64 */
-            lag?: number;
-            replaying?: boolean;
+            lag: number;
+            replaying: boolean;
         };
         CategoryCount: {
-            name?: string;
+            name: string;
             /** Format: int64 */
-            value?: number;
+            value: number;
         };
         KnowledgeCoverage: {
-            topic?: string;
-            vendor?: string;
+            topic: string;
+            vendor: string;
             /** Format: int32 */
-            coverage?: number;
+            coverage: number;
         };
         Statistics: {
-            faultCategories?: components["schemas"]["CategoryCount"][];
-            resolutionTrend?: components["schemas"]["TrendPoint"][];
-            knowledgeCoverage?: components["schemas"]["KnowledgeCoverage"][];
+            faultCategories: components["schemas"]["CategoryCount"][];
+            resolutionTrend: components["schemas"]["TrendPoint"][];
+            knowledgeCoverage: components["schemas"]["KnowledgeCoverage"][];
         };
         TrendPoint: {
-            date?: string;
+            date: string;
             /** Format: double */
-            rate?: number;
+            rate: number;
             /** Format: int64 */
-            opened?: number;
+            opened: number;
             /** Format: int64 */
-            solved?: number;
+            solved: number;
         };
         StatisticsCase: {
-            caseId?: string;
-            title?: string;
-            category?: string;
-            vendor?: string;
-            status?: string;
+            caseId: string;
+            title: string;
+            category: string;
+            vendor: string;
+            status: string;
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
             /** Format: date-time */
-            solvedAt?: string;
+            solvedAt: string;
         };
         StatisticsCasePage: {
-            items?: components["schemas"]["StatisticsCase"][];
+            items: components["schemas"]["StatisticsCase"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            pageSize?: number;
+            pageSize: number;
         };
         KnowledgeHit: {
-            chunkId?: string;
-            docId?: string;
-            fileName?: string;
-            vendor?: string;
-            tags?: string[];
-            text?: string;
+            chunkId: string;
+            docId: string;
+            fileName: string;
+            vendor: string;
+            tags: string[];
+            text: string;
             /** Format: double */
-            score?: number;
-            location?: string;
+            score: number;
+            location: string;
         };
         KnowledgeHits: {
-            items?: components["schemas"]["KnowledgeHit"][];
+            items: components["schemas"]["KnowledgeHit"][];
         };
         DocumentPage: {
-            items?: components["schemas"]["DocumentSummary"][];
+            items: components["schemas"]["DocumentSummary"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            pageSize?: number;
+            pageSize: number;
         };
         DocumentSummary: {
-            docId?: string;
-            fileName?: string;
-            vendor?: string;
-            tags?: string[];
+            docId: string;
+            fileName: string;
+            vendor: string;
+            tags: string[];
             /** @enum {string} */
-            status?: "QUEUED" | "PARSING" | "INDEXED" | "FAILED";
+            status: "QUEUED" | "PARSING" | "INDEXED" | "FAILED";
             /** Format: date-time */
-            uploadedAt?: string;
+            uploadedAt: string;
         };
         DocumentDetail: {
-            docId?: string;
-            fileName?: string;
-            vendor?: string;
-            tags?: string[];
+            docId: string;
+            fileName: string;
+            vendor: string;
+            tags: string[];
             /** @enum {string} */
-            status?: "QUEUED" | "PARSING" | "INDEXED" | "FAILED";
+            status: "QUEUED" | "PARSING" | "INDEXED" | "FAILED";
             /** Format: int32 */
-            progress?: number;
-            message?: string;
+            progress: number;
+            message: string;
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
             /** Format: date-time */
-            updatedAt?: string;
-            deleted?: boolean;
-        };
-        SseEmitter: {
-            /** Format: int64 */
-            timeout?: number;
+            updatedAt: string;
+            deleted: boolean;
         };
         FeedbackPage: {
-            items?: components["schemas"]["FeedbackItem"][];
+            items: components["schemas"]["FeedbackItem"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            pageSize?: number;
+            pageSize: number;
         };
         CaseSummary: {
-            caseId?: string;
-            title?: string;
+            caseId: string;
+            title: string;
             /** @enum {string} */
-            status?: "open" | "solved" | "closed";
+            status: "open" | "solved" | "closed";
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
             /** Format: date-time */
-            updatedAt?: string;
+            updatedAt: string;
         };
         CaseGraph: {
-            caseId?: string;
-            title?: string;
+            caseId: string;
+            title: string;
             /** @enum {string} */
-            status?: "open" | "solved" | "closed";
-            category?: string;
-            vendor?: string;
+            status: "open" | "solved" | "closed";
+            category: string;
+            vendor: string;
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
             /** Format: date-time */
-            updatedAt?: string;
-            nodes?: components["schemas"]["NodeView"][];
-            edges?: components["schemas"]["EdgeView"][];
+            updatedAt: string;
+            nodes: components["schemas"]["NodeView"][];
+            edges: components["schemas"]["EdgeView"][];
         };
         EdgeView: {
-            source?: string;
-            target?: string;
+            source: string;
+            target: string;
         };
         NodeView: {
-            id?: string;
+            id: string;
             /** @enum {string} */
-            type?: "USER_QUERY" | "AI_ANALYSIS" | "AI_CLARIFICATION" | "USER_RESPONSE" | "SOLUTION";
-            title?: string;
+            type: "USER_QUERY" | "AI_ANALYSIS" | "AI_CLARIFICATION" | "USER_RESPONSE" | "SOLUTION";
+            title: string;
             /** @enum {string} */
-            status?: "PROCESSING" | "AWAITING_USER_INPUT" | "COMPLETED" | "FAILED";
-            content?: {
+            status: "PROCESSING" | "AWAITING_USER_INPUT" | "COMPLETED" | "FAILED";
+            /** @description by type: USER_QUERY {text, attachments}; AI_CLARIFICATION {analysis, suggestedQuestions}; SOLUTION {answer, sources, commands, commandDetails?}; USER_RESPONSE the answer; FAILED {error, attempts}; null while PROCESSING */
+            content: components["schemas"]["QueryContent"] | components["schemas"]["ClarificationContent"] | components["schemas"]["SolutionContent"] | components["schemas"]["FailureContent"] | {
                 [key: string]: unknown;
             };
-            metadata?: {
+            metadata: {
                 [key: string]: unknown;
             };
         };
         AuditCase: {
-            caseId?: string;
-            title?: string;
-            status?: string;
-            owner?: string;
+            caseId: string;
+            title: string;
+            status: string;
+            owner: string;
             /** Format: date-time */
-            createdAt?: string;
+            createdAt: string;
             /** Format: date-time */
-            updatedAt?: string;
+            updatedAt: string;
         };
         AuditCasePage: {
-            items?: components["schemas"]["AuditCase"][];
+            items: components["schemas"]["AuditCase"][];
             /** Format: int64 */
-            total?: number;
+            total: number;
             /** Format: int32 */
-            page?: number;
+            page: number;
             /** Format: int32 */
-            pageSize?: number;
+            pageSize: number;
         };
         ChainVerdict: {
-            valid?: boolean;
+            valid: boolean;
             /** Format: int32 */
-            events?: number;
-            firstInvalid?: components["schemas"]["InvalidEvent"];
+            events: number;
+            firstInvalid: components["schemas"]["InvalidEvent"];
         };
         InvalidEvent: {
-            aggregateId?: string;
+            aggregateId: string;
             /** Format: int64 */
-            sequence?: number;
+            sequence: number;
         };
-        StreamingResponseBody: unknown;
         AuditEvent: {
             /** Format: int64 */
-            sequence?: number;
-            aggregateType?: string;
-            aggregateId?: string;
+            sequence: number;
+            aggregateType: string;
+            aggregateId: string;
             /** Format: int64 */
-            aggregateSequence?: number;
-            type?: string;
+            aggregateSequence: number;
+            type: string;
             /** Format: date-time */
-            occurredAt?: string;
-            actor?: string;
-            correlationId?: string;
-            payload?: {
+            occurredAt: string;
+            actor: string;
+            correlationId: string;
+            payload: {
                 [key: string]: unknown;
             };
         };
         CaseHistory: {
-            caseId?: string;
-            events?: components["schemas"]["AuditEvent"][];
+            caseId: string;
+            events: components["schemas"]["AuditEvent"][];
+        };
+        /** @description What went wrong, in words a user can act on */
+        ErrorDetail: {
+            /** @example 问题描述不能为空 */
+            message: string;
+            /**
+             * @example INVALID_REQUEST
+             * @enum {string}
+             */
+            type: "INVALID_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL_ERROR";
+        };
+        /** @description Every error, the web server's own included, has this shape */
+        ApiError: {
+            /**
+             * Format: int32
+             * @example 400
+             */
+            code: number;
+            /** @enum {string} */
+            status: "error";
+            error: components["schemas"]["ErrorDetail"];
+        };
+        /** @description An account as the API shows it (never its password) */
+        UserInfo: {
+            id: string;
+            /** @example alice */
+            username: string;
+            /** @example alice@example.com */
+            email: string;
+            roles: ("user" | "admin" | "auditor" | "analyst")[];
+        };
+        /** @description A bearer token and who it belongs to */
+        LoginResponse: {
+            access_token: string;
+            /** @enum {string} */
+            token_type: "Bearer";
+            /**
+             * Format: int64
+             * @description seconds
+             * @example 28800
+             */
+            expires_in: number;
+            user_info: components["schemas"]["UserInfo"];
+        };
+        /** @description The case as opened: the question node and the running analysis node */
+        OpenedCase: {
+            caseId: string;
+            /** @example OSPF邻居状态卡在ExStart */
+            title: string;
+            nodes: components["schemas"]["NodeView"][];
+            edges: components["schemas"]["EdgeView"][];
+        };
+        /** @description The engineer's answer node and the analysis it started */
+        InteractionAnswer: {
+            newNodes: components["schemas"]["NodeView"][];
+            newEdges: components["schemas"]["EdgeView"][];
+            processingNodeId: string;
+        };
+        /** @description Feedback stored, pending review */
+        FeedbackAnswer: {
+            /** @enum {string} */
+            status: "success";
+            message: string;
+            feedbackId?: string;
+            /** @description set when unsolved feedback started a new analysis */
+            processingNodeId?: string;
+        };
+        /** @description A closed case takes no more interactions */
+        ClosedCase: {
+            caseId: string;
+            /** @enum {string} */
+            status: "closed";
+        };
+        /** @description The document is queued for parsing and indexing */
+        DocumentQueued: {
+            docId: string;
+            /** @enum {string} */
+            status: "QUEUED";
+            message: string;
+        };
+        /** @description The knowledge index */
+        IndexState: {
+            /** @enum {string} */
+            state: "READY" | "REBUILDING";
+            /** Format: int64 */
+            chunks?: number;
+            message?: string;
+        };
+        /** @description USER_QUERY: the question as asked */
+        QueryContent: {
+            text: string;
+            attachments?: Record<string, never>[];
+        };
+        /** @description AI_CLARIFICATION: what the analysis found and what it asks */
+        ClarificationContent: {
+            analysis: string;
+            suggestedQuestions: string[];
+        };
+        /** @description Where a passage sits in its document */
+        SourceLocation: {
+            /** Format: int32 */
+            page: number;
+            section: string;
+            /** Format: int32 */
+            start: number;
+            /** Format: int32 */
+            end: number;
+        };
+        /** @description A cited knowledge passage */
+        Source: {
+            docId: string;
+            fileName?: string;
+            chunkId: string;
+            score?: number;
+            location?: components["schemas"]["SourceLocation"];
+        };
+        /** @description A command with what it does and how safe it is */
+        CommandDetail: {
+            /** @example display ospf peer */
+            command: string;
+            purpose?: string;
+            /** @enum {string} */
+            safety?: "read-only" | "config-change" | "service-affecting";
+            rollback?: string;
+        };
+        /** @description SOLUTION: the answer, its sources and the commands to run */
+        SolutionContent: {
+            answer: string;
+            sources: components["schemas"]["Source"][];
+            commands: string[];
+            commandDetails?: components["schemas"]["CommandDetail"][];
+        };
+        /** @description FAILED: why the analysis gave up */
+        FailureContent: {
+            error: string;
+            /** Format: int32 */
+            attempts?: number;
         };
     };
     responses: never;
@@ -879,9 +1048,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["DocumentQueued"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such case, node, document or feedback (another user's case too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The request conflicts with the current state (e.g. a node not awaiting input, a closed case, a duplicate) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -901,9 +1122,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["UserInfo"][];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -927,9 +1182,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["UserInfo"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The request conflicts with the current state (e.g. a node not awaiting input, a closed case, a duplicate) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -937,7 +1235,7 @@ export interface operations {
     list_1: {
         parameters: {
             query?: {
-                status?: string;
+                status?: "QUEUED" | "PARSING" | "INDEXED" | "FAILED";
                 vendor?: string;
                 page?: number;
                 pageSize?: number;
@@ -954,26 +1252,75 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["DocumentPage"];
+                    "application/json": components["schemas"]["DocumentPage"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
     };
     upload: {
         parameters: {
-            query?: {
-                tags?: string[];
-                vendor?: string;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "multipart/form-data": {
-                    /** Format: binary */
-                    file?: string;
+                    /**
+                     * Format: binary
+                     * @description pdf, doc, docx, txt, md, png, jpg or jpeg; at most 16 MB; the type is judged by content
+                     */
+                    file: string;
+                    /**
+                     * @description repeatable
+                     * @example [
+                     *       "ospf",
+                     *       "huawei-manual"
+                     *     ]
+                     */
+                    tags?: string[];
+                    /**
+                     * @description Huawei, Cisco, H3C, Juniper, ZTE or Ruijie (spellings like 华为 are normalised)
+                     * @example Huawei
+                     */
+                    vendor?: string;
                 };
             };
         };
@@ -984,9 +1331,70 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["DocumentQueued"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The request conflicts with the current state (e.g. a node not awaiting input, a closed case, a duplicate) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The file is larger than 16 MB */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The file's type (judged by content) is not accepted, or its name lies about it */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1012,7 +1420,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["FeedbackItem"];
+                    "application/json": components["schemas"]["FeedbackItem"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such case, node, document or feedback (another user's case too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The request conflicts with the current state (e.g. a node not awaiting input, a closed case, a duplicate) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1020,7 +1482,7 @@ export interface operations {
     list_2: {
         parameters: {
             query?: {
-                status?: string;
+                status?: "open" | "solved" | "closed";
                 vendor?: string;
                 category?: string;
             };
@@ -1036,7 +1498,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["CaseSummary"][];
+                    "application/json": components["schemas"]["CaseSummary"][];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1060,9 +1558,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["OpenedCase"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The request conflicts with the current state (e.g. a node not awaiting input, a closed case, a duplicate) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1085,9 +1626,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["NodeView"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such case, node, document or feedback (another user's case too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The request conflicts with the current state (e.g. a node not awaiting input, a closed case, a duplicate) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1113,9 +1706,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["InteractionAnswer"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such case, node, document or feedback (another user's case too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The request conflicts with the current state (e.g. a node not awaiting input, a closed case, a duplicate) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1141,9 +1786,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["FeedbackAnswer"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such case, node, document or feedback (another user's case too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The request conflicts with the current state (e.g. a node not awaiting input, a closed case, a duplicate) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1165,9 +1862,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ClosedCase"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such case, node, document or feedback (another user's case too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The request conflicts with the current state (e.g. a node not awaiting input, a closed case, a duplicate) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1191,9 +1940,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["LoginResponse"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Unknown user or wrong password (the same message for both) */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1215,7 +1989,61 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ProjectionStatus"];
+                    "application/json": components["schemas"]["ProjectionStatus"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such case, node, document or feedback (another user's case too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The request conflicts with the current state (e.g. a node not awaiting input, a closed case, a duplicate) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1235,9 +2063,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["IndexState"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The request conflicts with the current state (e.g. a node not awaiting input, a closed case, a duplicate) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1245,7 +2116,7 @@ export interface operations {
     statistics: {
         parameters: {
             query?: {
-                timeRange?: string;
+                timeRange?: "7d" | "30d" | "90d";
             };
             header?: never;
             path?: never;
@@ -1259,7 +2130,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["Statistics"];
+                    "application/json": components["schemas"]["Statistics"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1270,7 +2177,7 @@ export interface operations {
                 category?: string;
                 vendor?: string;
                 day?: string;
-                status?: string;
+                status?: "open" | "solved" | "closed";
                 page?: number;
                 pageSize?: number;
             };
@@ -1286,7 +2193,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["StatisticsCasePage"];
+                    "application/json": components["schemas"]["StatisticsCasePage"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1312,7 +2255,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["KnowledgeHits"];
+                    "application/json": components["schemas"]["KnowledgeHits"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1334,7 +2313,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["DocumentDetail"];
+                    "application/json": components["schemas"]["DocumentDetail"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such case, node, document or feedback (another user's case too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1357,6 +2381,60 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such case, node, document or feedback (another user's case too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The request conflicts with the current state (e.g. a node not awaiting input, a closed case, a duplicate) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
         };
     };
     stream: {
@@ -1376,7 +2454,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": components["schemas"]["SseEmitter"];
+                    "text/event-stream": string;
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such case, node, document or feedback (another user's case too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1384,7 +2507,7 @@ export interface operations {
     list_3: {
         parameters: {
             query?: {
-                review_status?: string;
+                review_status?: "pending" | "approved" | "rejected";
                 page?: number;
                 pageSize?: number;
             };
@@ -1400,7 +2523,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["FeedbackPage"];
+                    "application/json": components["schemas"]["FeedbackPage"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1422,7 +2581,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["CaseGraph"];
+                    "application/json": components["schemas"]["CaseGraph"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such case, node, document or feedback (another user's case too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1444,7 +2648,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": components["schemas"]["SseEmitter"];
+                    "text/event-stream": string;
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such case, node, document or feedback (another user's case too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1467,7 +2716,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["NodeView"];
+                    "application/json": components["schemas"]["NodeView"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such case, node, document or feedback (another user's case too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1487,9 +2781,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["UserInfo"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1515,7 +2834,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["AuditCasePage"];
+                    "application/json": components["schemas"]["AuditCasePage"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1539,7 +2894,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["CaseGraph"];
+                    "application/json": components["schemas"]["CaseGraph"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such case, node, document or feedback (another user's case too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1561,7 +2961,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ChainVerdict"];
+                    "application/json": components["schemas"]["ChainVerdict"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such case, node, document or feedback (another user's case too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1583,7 +3028,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/x-ndjson": components["schemas"]["StreamingResponseBody"];
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such case, node, document or feedback (another user's case too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1605,7 +3095,52 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["CaseHistory"];
+                    "application/json": components["schemas"]["CaseHistory"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such case, node, document or feedback (another user's case too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1625,7 +3160,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": components["schemas"]["ProjectionStatus"][];
+                    "application/json": components["schemas"]["ProjectionStatus"][];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };
@@ -1645,9 +3216,43 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "*/*": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["IndexState"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
                 };
             };
         };

@@ -24,12 +24,8 @@ export type AuditCasePage = { items: Full<S['AuditCase']>[]; total: number; page
 export type AuditEvent = Full<S['AuditEvent']>;
 export type ChainVerdict = Full<S['ChainVerdict']>;
 
-export interface UserInfo {
-  id: string;
-  username: string;
-  email: string;
-  roles: string[];
-}
+export type UserInfo = S['UserInfo'];
+export type Role = S['UserInfo']['roles'][number];
 
 /** The content of an AI_CLARIFICATION node, as the contract defines it. */
 export interface ClarificationContent {

@@ -2,7 +2,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import { api, currentToken, onSessionExpired, setToken, unwrap } from '../api/client';
 import type { UserInfo } from '../api/types';
 
-export type Role = 'user' | 'admin' | 'auditor' | 'analyst';
+export type { Role } from '../api/types';
+import type { Role } from '../api/types';
 
 interface AuthValue {
   user: UserInfo | null;
@@ -28,15 +29,15 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     });
     if (!currentToken()) return;
     api.GET('/api/v1/auth/me').then((r) => {
-      if (r.response.ok && r.data) setUser(r.data as unknown as UserInfo);
+      if (r.response.ok && r.data) setUser(r.data);
       else setToken(null);
     }).catch(() => setToken(null)).finally(() => setChecking(false));
   }, []);
 
   const login = useCallback(async (username: string, password: string) => {
     const answer = unwrap(await api.POST('/api/v1/auth/login', { body: { username, password } }));
-    setToken(answer.access_token as string);
-    setUser(answer.user_info as unknown as UserInfo);
+    setToken(answer.access_token);
+    setUser(answer.user_info);
     setExpired(false);
     // the token's own lifetime: when it ends, the session ends with it
     const ttl = Number(answer.expires_in ?? 0);

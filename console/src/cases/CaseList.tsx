@@ -19,7 +19,7 @@ export function CaseList() {
   const category = params.get('category') ?? '';
 
   useEffect(() => {
-    api.GET('/api/v1/cases', { params: { query: { status: status || undefined, vendor: vendor || undefined, category: category || undefined } } })
+    api.GET('/api/v1/cases', { params: { query: { status: (status || undefined) as CaseSummary['status'] | undefined, vendor: vendor || undefined, category: category || undefined } } })
       .then((r) => setCases(unwrap(r) as CaseSummary[])).catch((e) => setError(e.message));
   }, [status, vendor, category]);
 

@@ -28,7 +28,7 @@ export function Documents() {
 
   useEffect(() => {
     api.GET('/api/v1/knowledge/documents', {
-      params: { query: { status: filters.status || undefined, vendor: filters.vendor || undefined, page: filters.page, pageSize: 10 } },
+      params: { query: { status: (filters.status || undefined) as DocumentDetail['status'] | undefined, vendor: filters.vendor || undefined, page: filters.page, pageSize: 10 } },
     }).then((r) => setPage(unwrap(r) as DocumentPage)).catch((e) => setError(e.message));
   }, [filters, refresh]);
 

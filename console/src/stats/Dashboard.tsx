@@ -102,7 +102,8 @@ function DrillDown({ drill, onClose }: { drill: Drill; onClose: () => void }) {
   const [page, setPage] = useState<StatisticsCasePage | null>(null);
   useEffect(() => {
     setPage(null);
-    const { category, vendor, day, status } = drill;
+    const { category, vendor, day } = drill;
+    const status = drill.status as 'open' | 'solved' | 'closed' | undefined;
     api.GET('/api/v1/statistics/cases', { params: { query: { category, vendor, day, status, page: 1, pageSize: 50 } } })
       .then((r) => setPage(unwrap(r) as StatisticsCasePage));
   }, [drill]);

@@ -26,6 +26,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -139,8 +140,8 @@ public class ContractDocumentation implements OpenApiCustomizer {
                 List.of("newNodes", "newEdges", "processingNodeId")));
         schemas.putIfAbsent("FeedbackAnswer", object("Feedback stored, pending review",
                 ordered("status", new StringSchema()._enum(List.of("success")), "message", new StringSchema(),
-                        "feedbackId", new StringSchema(), "processingNodeId", new StringSchema().nullable(true)
-                                .description("set when unsolved feedback started a new analysis")),
+                        "feedbackId", new StringSchema(), "processingNodeId", nullable(new StringSchema()
+                                .description("set when unsolved feedback started a new analysis"))),
                 List.of("status", "message")));
         schemas.putIfAbsent("ClosedCase", object("A closed case takes no more interactions",
                 ordered("caseId", new StringSchema(), "status", new StringSchema()._enum(List.of("closed"))),
@@ -160,7 +161,7 @@ public class ContractDocumentation implements OpenApiCustomizer {
                 ordered("analysis", new StringSchema(), "suggestedQuestions", new ArraySchema().items(new StringSchema())),
                 List.of("analysis", "suggestedQuestions")));
         schemas.putIfAbsent("SourceLocation", object("Where a passage sits in its document",
-                ordered("page", new IntegerSchema().nullable(true), "section", new StringSchema().nullable(true),
+                ordered("page", nullable(new IntegerSchema()), "section", nullable(new StringSchema()),
                         "start", new IntegerSchema(), "end", new IntegerSchema()), List.of()));
         schemas.putIfAbsent("Source", object("A cited knowledge passage",
                 ordered("docId", new StringSchema(), "fileName", new StringSchema(), "chunkId", new StringSchema(),
@@ -169,7 +170,7 @@ public class ContractDocumentation implements OpenApiCustomizer {
         schemas.putIfAbsent("CommandDetail", object("A command with what it does and how safe it is",
                 ordered("command", new StringSchema().example("display ospf peer"), "purpose", new StringSchema(),
                         "safety", new StringSchema()._enum(List.of("read-only", "config-change", "service-affecting")),
-                        "rollback", new StringSchema().nullable(true)),
+                        "rollback", nullable(new StringSchema())),
                 List.of("command")));
         schemas.putIfAbsent("SolutionContent", object("SOLUTION: the answer, its sources and the commands to run",
                 ordered("answer", new StringSchema(), "sources", new ArraySchema().items(ref("Source")),
@@ -188,35 +189,35 @@ public class ContractDocumentation implements OpenApiCustomizer {
             if (schema == null || schema.getProperties() == null) return;
             schema.setRequired(required.stream().filter(schema.getProperties()::containsKey).toList());
         });
+        // springdoc may share one schema instance between fields: touched fields get schemas of their own
         with(schemas, "LoginRequest", s -> s.example(Map.of("username", "admin", "password", "change-me-123")));
         with(schemas, "OpenCaseRequest", s -> {
-            property(s, "query", p -> p.description("the fault as the engineer describes it; not empty").example("OSPF邻居状态卡在ExStart"));
-            property(s, "attachments", p -> p.setDefault(List.of()));
+            replace(s, "query", new StringSchema().description("the fault as the engineer describes it; not empty")
+                    .example("OSPF邻居状态卡在ExStart"));
+            replace(s, "attachments", new ArraySchema().items(new ObjectSchema())._default(List.of()));
         });
         with(schemas, "InteractionRequest", s -> {
-            property(s, "parentNodeId", p -> p.description("the AI_CLARIFICATION node awaiting input, or a SOLUTION to follow up"));
-            property(s, "response", p -> p.description("a string (stored as {\"text\": ...}) or a JSON object, kept as given")
+            replace(s, "parentNodeId", new StringSchema()
+                    .description("the AI_CLARIFICATION node awaiting input, or a SOLUTION to follow up"));
+            replace(s, "response", new Schema<>().description("a string (stored as {\"text\": ...}) or a JSON object, kept as given")
                     .example("两端MTU分别是1500和1400"));
-            property(s, "retrievalWeight", p -> {
-                p.setMinimum(BigDecimal.ZERO);
-                p.setMaximum(BigDecimal.ONE);
-                p.setDefault(0.7);
-                p.description("share of semantic against keyword retrieval for this step");
-            });
-            property(s, "filterTags", p -> p.description("only knowledge carrying these tags").example(List.of("ospf")));
+            NumberSchema weight = new NumberSchema();
+            weight.format("double").minimum(BigDecimal.ZERO).maximum(BigDecimal.ONE)
+                    .description("share of semantic against keyword retrieval for this step");
+            weight.setDefault(0.7);
+            replace(s, "retrievalWeight", weight);
+            replace(s, "filterTags", new ArraySchema().items(new StringSchema()).description("only knowledge carrying these tags")
+                    .example(List.of("ospf")));
         });
         with(schemas, "FeedbackRequest", s -> {
-            property(s, "outcome", p -> enumOf(p, List.of("solved", "unsolved")));
-            property(s, "corrected_solution", p -> p.description("the solution that worked; becomes knowledge once approved"));
+            replace(s, "outcome", new StringSchema()._enum(List.of("solved", "unsolved")).description("solved also solves the case"));
+            replace(s, "corrected_solution", new StringSchema().description("the solution that worked; becomes knowledge once approved"));
         });
-        with(schemas, "ReviewRequest", s -> property(s, "decision", p -> enumOf(p, List.of("approve", "reject"))));
+        with(schemas, "ReviewRequest", s -> replace(s, "decision", new StringSchema()._enum(List.of("approve", "reject"))));
         with(schemas, "NewUser", s -> {
-            property(s, "roles", p -> {
-                if (p.getItems() != null) enumOf(p.getItems(), ROLES);
-                p.setDefault(List.of("user"));
-            });
-            property(s, "password", p -> p.minLength(8).format("password"));
-            property(s, "email", p -> p.format("email"));
+            replace(s, "roles", new ArraySchema().items(new StringSchema()._enum(ROLES))._default(List.of("user")));
+            replace(s, "password", new StringSchema().minLength(8).format("password"));
+            replace(s, "email", new StringSchema().format("email").example("alice@example.com"));
         });
     }
 
@@ -230,14 +231,14 @@ public class ContractDocumentation implements OpenApiCustomizer {
             }
             NULLABLE.getOrDefault(name, Set.of()).forEach(field -> {
                 Schema<?> property = (Schema<?>) schema.getProperties().get(field);
-                if (property != null) property.setNullable(true);
+                if (property != null) schema.getProperties().put(field, nullable(property));
             });
         });
         with(schemas, "NodeView", s -> {
             Schema<Object> content = new Schema<>();
             content.setAnyOf(List.of(ref("QueryContent"), ref("ClarificationContent"), ref("SolutionContent"),
-                    ref("FailureContent"), new ObjectSchema().description("USER_RESPONSE: the engineer's answer as given")));
-            content.setNullable(true);
+                    ref("FailureContent"), new ObjectSchema().additionalProperties(true).description("USER_RESPONSE: the engineer's answer as given"),
+                    new Schema<>().types(new LinkedHashSet<>(List.of("null")))));
             content.setDescription("by type: USER_QUERY {text, attachments}; AI_CLARIFICATION {analysis, suggestedQuestions}; "
                     + "SOLUTION {answer, sources, commands, commandDetails?}; USER_RESPONSE the answer; FAILED {error, attempts}; "
                     + "null while PROCESSING");
@@ -289,9 +290,11 @@ public class ContractDocumentation implements OpenApiCustomizer {
         operation(openApi, path, PathItem.HttpMethod.GET, op -> {
             if (op.getParameters() == null) return;
             for (Parameter p : op.getParameters()) {
-                if (!name.equals(p.getName()) || p.getSchema() == null) continue;
-                enumOf(p.getSchema(), values);
-                if (defaultValue != null) p.getSchema().setDefault(defaultValue);
+                if (!name.equals(p.getName())) continue;
+                StringSchema schema = new StringSchema();
+                schema.setEnum(new ArrayList<>(values));
+                if (defaultValue != null) schema.setDefault(defaultValue);
+                p.setSchema(schema);
             }
         });
     }
@@ -372,14 +375,29 @@ public class ContractDocumentation implements OpenApiCustomizer {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void property(Schema<?> schema, String name, Consumer<Schema> change) {
-        Schema property = (Schema) schema.getProperties().get(name);
-        if (property != null) change.accept(property);
+    private static void replace(Schema<?> schema, String name, Schema<?> with) {
+        if (schema.getProperties().containsKey(name)) ((Map) schema.getProperties()).put(name, with);
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void enumOf(Schema schema, List<String> values) {
-        schema.setEnum(new ArrayList<>(values));
+    /** OpenAPI 3.1 says "may be null" with a type list (it has no `nullable`); a reference gets an anyOf. */
+    private static Schema<?> nullable(Schema<?> schema) {
+        if (schema.get$ref() != null) {
+            Schema<Object> either = new Schema<>();
+            either.setAnyOf(List.of(schema, new Schema<>().types(new LinkedHashSet<>(List.of("null")))));
+            return either;
+        }
+        Set<String> types = new LinkedHashSet<>();
+        if (schema.getTypes() != null) types.addAll(schema.getTypes());
+        else if (schema.getType() != null) types.add(schema.getType());
+        types.add("null");
+        Schema<Object> copy = new Schema<>();
+        copy.setTypes(types);
+        copy.setFormat(schema.getFormat());
+        copy.setDescription(schema.getDescription());
+        copy.setItems(schema.getItems());
+        copy.setProperties(schema.getProperties());
+        copy.setAdditionalProperties(schema.getAdditionalProperties());
+        return copy;
     }
 
     private static Schema<?> ref(String name) {
