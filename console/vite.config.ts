@@ -12,7 +12,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: 'http://localhost:8080', changeOrigin: false },
+      '/api': { target: process.env.CONSOLE_API ?? 'http://localhost:8080', changeOrigin: false },
+      '/actuator': { target: process.env.CONSOLE_API ?? 'http://localhost:8080', changeOrigin: false },
     },
   },
   test: {

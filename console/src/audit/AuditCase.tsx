@@ -28,12 +28,15 @@ export function AuditCase() {
       .then((r) => setVerdict(unwrap(r) as ChainVerdict)).catch((e) => setError(e.message));
   }, [caseId]);
 
-  const at = events?.[index]?.occurredAt;
+  // the moment just after the chosen event (its stored time may carry more digits than the listing shows)
+  const occurred = events?.[index]?.occurredAt;
+  const at = occurred ? new Date(new Date(occurred).getTime() + 1).toISOString() : undefined;
   useEffect(() => {
     if (!at) return;
     let current = true;
     api.GET('/api/v1/audit/cases/{caseId}', { params: { path: { caseId }, query: { at } } })
-      .then((r) => { if (current) setGraph(unwrap(r) as CaseGraph); }).catch(() => { if (current) setGraph(null); });
+      .then((r) => { if (current) { setGraph(unwrap(r) as CaseGraph); setError(null); } })
+      .catch((e) => { if (current) { setGraph(null); setError(e.message); } });
     return () => { current = false; };
   }, [caseId, at]);
 
@@ -65,9 +68,9 @@ export function AuditCase() {
           <section className="card" aria-labelledby="graph-at">
             <h2 id="graph-at">{t('graphAt')}</h2>
             <label>
-              {t('time')}: <output data-testid="slider-time">{formatTime(at)}</output> (#{index + 1}/{events.length})
+              {t('time')}: <output data-testid="slider-time">{formatTime(occurred)}</output> (#{index + 1}/{events.length})
               <input type="range" min={0} max={events.length - 1} step={1} value={index} data-testid="time-slider"
-                     onChange={(e) => setIndex(Number(e.target.value))} aria-valuetext={`${events[index].type} ${formatTime(at)}`} />
+                     onChange={(e) => setIndex(Number(e.target.value))} aria-valuetext={`${events[index].type} ${formatTime(occurred)}`} />
             </label>
             {graph && (
               <Suspense fallback={<div className="graph" role="status">{t('loading')}</div>}>

@@ -1,5 +1,5 @@
-import { useMemo } from 'react';
-import { ReactFlow, Background, Controls, MarkerType, type Edge, type Node } from '@xyflow/react';
+import { useEffect, useMemo } from 'react';
+import { ReactFlow, Background, Controls, MarkerType, useReactFlow, ReactFlowProvider, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { CaseEdge, CaseNode } from '../api/types';
 
@@ -32,8 +32,27 @@ const statusClass: Record<string, string> = {
   PROCESSING: 'node-processing', AWAITING_USER_INPUT: 'node-awaiting', COMPLETED: 'node-completed', FAILED: 'node-failed',
 };
 
+/** Keeps the whole graph in view as nodes arrive and the window changes size. */
+function FitOnChange({ count }: { count: number }) {
+  const flow = useReactFlow();
+  useEffect(() => {
+    const fit = () => void flow.fitView({ maxZoom: 1.1, duration: 0 });
+    const timer = window.setTimeout(fit, 50);
+    window.addEventListener('resize', fit);
+    return () => {
+      window.clearTimeout(timer);
+      window.removeEventListener('resize', fit);
+    };
+  }, [flow, count]);
+  return null;
+}
+
 /** The case graph drawn by React Flow; a click (or Enter on a focused node) selects a node. */
-export default function CaseGraphView({ nodes, edges, selected, onSelect, ariaLabel }: {
+export default function CaseGraphView(props: Parameters<typeof Graph>[0]) {
+  return <ReactFlowProvider><Graph {...props} /></ReactFlowProvider>;
+}
+
+function Graph({ nodes, edges, selected, onSelect, ariaLabel }: {
   nodes: CaseNode[]; edges: CaseEdge[]; selected?: string | null; onSelect: (id: string) => void; ariaLabel: string;
 }) {
   const positions = useMemo(() => layout(nodes, edges), [nodes, edges]);
@@ -57,6 +76,7 @@ export default function CaseGraphView({ nodes, edges, selected, onSelect, ariaLa
                  proOptions={{ hideAttribution: true }}>
         <Background />
         <Controls showInteractive={false} />
+        <FitOnChange count={nodes.length} />
       </ReactFlow>
     </div>
   );
