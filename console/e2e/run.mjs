@@ -213,6 +213,8 @@ try {
     await login('admin', ADMIN_PASSWORD);
     await page.getByRole('link', { name: '知识文档' }).click();
     await page.getByTestId('dropzone').waitFor();
+    await page.getByLabel('厂商').first().selectOption('Huawei');
+    await page.getByLabel('标签').first().fill('ospf, e2e');
     const files = [
       ['ospf-exstart.md', `# OSPF ExStart (${Date.now()})\n\nOSPF 邻居停在 ExStart 状态，通常是两端接口 MTU 不一致。使用 display ospf peer 查看邻居状态，使用 display interface 查看 MTU。\n`],
       ['bgp-flap.txt', `BGP session flaps every 3 minutes (${Date.now()}): check hold timers with show ip bgp neighbors and look for interface errors.\n`],
@@ -252,7 +254,7 @@ try {
     const drill = page.getByTestId('drilldown');
     await drill.waitFor();
     await drill.getByRole('link', { name: 'OSPF邻居状态卡在ExStart' }).first().waitFor();
-    await shot('06-dashboard');
+    await page.screenshot({ path: join(out, '06-dashboard.png'), fullPage: true });
     await logout();
   });
 
