@@ -98,6 +98,9 @@ try {
   figures.applicationStartMs = Date.now() - started;
   console.log(`console e2e: application up on ${base} in ${figures.applicationStartMs} ms`);
 
+  // the description this build serves, to compare with the snapshot the client is generated from (openapi/api-docs.json)
+  writeFileSync(join(out, 'api-docs.json'), JSON.stringify(await (await fetch(`${base}/v3/api-docs`)).json(), null, 4));
+
   const admin = (await api('/api/v1/auth/login', { method: 'POST', body: { username: 'admin', password: ADMIN_PASSWORD } })).access_token;
   for (const [username, roles] of [['engineer', ['user']], ['analyst', ['analyst']], ['auditor', ['auditor']]]) {
     await api('/api/v1/users', { method: 'POST', token: admin, body: { username, email: `${username}@example.com`, password: 'password-123', roles } })

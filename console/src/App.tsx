@@ -55,10 +55,10 @@ function Shell() {
   const home = nav[0]?.to ?? '/cases';
   return (
     <>
-      <a className="skip" href="#main">Skip to content</a>
+      <a className="skip" href="#main">{t('skip')}</a>
       <header className="topbar">
         <span className="brand">IP Expert</span>
-        <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen(!menuOpen)}>☰</button>
+        <button type="button" className="menu-toggle" aria-label={t('menu')} aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen(!menuOpen)}>☰</button>
         <nav id="main-nav" aria-label="main" className={menuOpen ? 'open' : ''} onClick={() => setMenuOpen(false)}>
           {nav.map((n) => <NavLink key={n.to} to={n.to}>{t(n.label)}</NavLink>)}
         </nav>

@@ -31,7 +31,7 @@ export const messages = {
     audit: '审计', owner: '所有者', timeline: '事件时间线', actor: '操作者', time: '时间', payload: '内容',
     graphAt: '该时刻的案例图', verify: '校验', verified: '事件链完整', tampered: '事件链被篡改，首个异常事件', exportNdjson: '导出 NDJSON',
     loading: '加载中…', error: '出错了', page: '页', prev: '上一页', next: '下一页', total: '共',
-    close: '关闭', notFound: '页面不存在', back: '返回',
+    close: '关闭', notFound: '页面不存在', back: '返回', menu: '菜单', skip: '跳到正文',
   },
   en: {
     appName: 'IP Expert console',
@@ -64,7 +64,7 @@ export const messages = {
     audit: 'Audit', owner: 'Owner', timeline: 'Event timeline', actor: 'Actor', time: 'Time', payload: 'Payload',
     graphAt: 'The graph at that moment', verify: 'Verify', verified: 'Event chain intact', tampered: 'Event chain broken; first bad event', exportNdjson: 'Export NDJSON',
     loading: 'Loading…', error: 'Something went wrong', page: 'Page', prev: 'Previous', next: 'Next', total: 'Total',
-    close: 'Close', notFound: 'No such page', back: 'Back',
+    close: 'Close', notFound: 'No such page', back: 'Back', menu: 'Menu', skip: 'Skip to content',
   },
 } as const;
 
