@@ -603,7 +603,10 @@ export interface components {
     schemas: {
         NewUser: {
             username: string;
-            /** Format: email */
+            /**
+             * Format: email
+             * @example alice@example.com
+             */
             email: string;
             /** Format: password */
             password: string;
@@ -623,14 +626,14 @@ export interface components {
             feedbackId: string;
             caseId: string;
             outcome: string;
-            comment: string;
-            corrected_solution: string;
+            comment: string | null;
+            corrected_solution: string | null;
             review_status: string;
             /** Format: date-time */
             createdAt: string;
-            reviewedBy: string;
+            reviewedBy: string | null;
             /** Format: date-time */
-            reviewedAt: string;
+            reviewedAt: string | null;
         };
         OpenCaseRequest: {
             /**
@@ -639,7 +642,7 @@ export interface components {
              */
             query: string;
             /** @default [] */
-            attachments: unknown[];
+            attachments: Record<string, never>[];
         };
         InteractionRequest: {
             /** @description the AI_CLARIFICATION node awaiting input, or a SOLUTION to follow up */
@@ -664,7 +667,10 @@ export interface components {
             filterTags?: string[];
         };
         FeedbackRequest: {
-            /** @enum {string} */
+            /**
+             * @description solved also solves the case
+             * @enum {string}
+             */
             outcome: "solved" | "unsolved";
             comment?: string;
             /** @description the solution that worked; becomes knowledge once approved */
@@ -672,8 +678,8 @@ export interface components {
         };
         /**
          * @example {
-         *       "username": "admin",
-         *       "password": "change-me-123"
+         *       "password": "change-me-123",
+         *       "username": "admin"
          *     }
          */
         LoginRequest: {
@@ -717,13 +723,13 @@ export interface components {
         StatisticsCase: {
             caseId: string;
             title: string;
-            category: string;
-            vendor: string;
+            category: string | null;
+            vendor: string | null;
             status: string;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
-            solvedAt: string;
+            solvedAt: string | null;
         };
         StatisticsCasePage: {
             items: components["schemas"]["StatisticsCase"][];
@@ -738,12 +744,12 @@ export interface components {
             chunkId: string;
             docId: string;
             fileName: string;
-            vendor: string;
+            vendor: string | null;
             tags: string[];
             text: string;
             /** Format: double */
             score: number;
-            location: string;
+            location: string | null;
         };
         KnowledgeHits: {
             items: components["schemas"]["KnowledgeHit"][];
@@ -760,7 +766,7 @@ export interface components {
         DocumentSummary: {
             docId: string;
             fileName: string;
-            vendor: string;
+            vendor: string | null;
             tags: string[];
             /** @enum {string} */
             status: "QUEUED" | "PARSING" | "INDEXED" | "FAILED";
@@ -770,13 +776,13 @@ export interface components {
         DocumentDetail: {
             docId: string;
             fileName: string;
-            vendor: string;
+            vendor: string | null;
             tags: string[];
             /** @enum {string} */
             status: "QUEUED" | "PARSING" | "INDEXED" | "FAILED";
             /** Format: int32 */
             progress: number;
-            message: string;
+            message: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -807,8 +813,8 @@ export interface components {
             title: string;
             /** @enum {string} */
             status: "open" | "solved" | "closed";
-            category: string;
-            vendor: string;
+            category: string | null;
+            vendor: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -830,16 +836,16 @@ export interface components {
             /** @description by type: USER_QUERY {text, attachments}; AI_CLARIFICATION {analysis, suggestedQuestions}; SOLUTION {answer, sources, commands, commandDetails?}; USER_RESPONSE the answer; FAILED {error, attempts}; null while PROCESSING */
             content: components["schemas"]["QueryContent"] | components["schemas"]["ClarificationContent"] | components["schemas"]["SolutionContent"] | components["schemas"]["FailureContent"] | {
                 [key: string]: unknown;
-            };
+            } | null;
             metadata: {
                 [key: string]: unknown;
-            };
+            } | null;
         };
         AuditCase: {
             caseId: string;
             title: string;
             status: string;
-            owner: string;
+            owner: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -858,7 +864,7 @@ export interface components {
             valid: boolean;
             /** Format: int32 */
             events: number;
-            firstInvalid: components["schemas"]["InvalidEvent"];
+            firstInvalid: components["schemas"]["InvalidEvent"] | null;
         };
         InvalidEvent: {
             aggregateId: string;
@@ -875,8 +881,8 @@ export interface components {
             type: string;
             /** Format: date-time */
             occurredAt: string;
-            actor: string;
-            correlationId: string;
+            actor: string | null;
+            correlationId: string | null;
             payload: {
                 [key: string]: unknown;
             };
@@ -949,7 +955,7 @@ export interface components {
             message: string;
             feedbackId?: string;
             /** @description set when unsolved feedback started a new analysis */
-            processingNodeId?: string;
+            processingNodeId?: string | null;
         };
         /** @description A closed case takes no more interactions */
         ClosedCase: {
@@ -985,8 +991,8 @@ export interface components {
         /** @description Where a passage sits in its document */
         SourceLocation: {
             /** Format: int32 */
-            page: number;
-            section: string;
+            page: number | null;
+            section: string | null;
             /** Format: int32 */
             start: number;
             /** Format: int32 */
@@ -1007,7 +1013,7 @@ export interface components {
             purpose?: string;
             /** @enum {string} */
             safety?: "read-only" | "config-change" | "service-affecting";
-            rollback?: string;
+            rollback?: string | null;
         };
         /** @description SOLUTION: the answer, its sources and the commands to run */
         SolutionContent: {
