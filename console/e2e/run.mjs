@@ -88,7 +88,7 @@ try {
   // ---- the application ----
   for (;;) {
     if (app.exitCode !== null) fail(`the application exited (${app.exitCode}):\n${appLog.join('').slice(-3000)}`);
-    if (Date.now() - started > 240_000) fail('the application did not come up within 240 s');
+    if (Date.now() - started > 420_000) fail('the application did not come up within 420 s');
     try {
       const r = await fetch(`${base}/actuator/health`);
       if (r.ok && (await r.json()).status === 'UP') break;

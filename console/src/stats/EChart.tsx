@@ -26,10 +26,11 @@ export default function EChart({ option, onClick, label, testId }: { option: ECh
     const instance = echarts.init(host.current, undefined, { renderer: 'svg' });
     chart.current = instance;
     instance.on('click', (p) => clickRef.current?.(p as unknown as ChartClick));
-    const resize = () => instance.resize();
-    window.addEventListener('resize', resize);
+    // follow the container's size: it may have none yet when the chart starts, and changes with the window
+    const observer = new ResizeObserver(() => instance.resize());
+    observer.observe(host.current);
     return () => {
-      window.removeEventListener('resize', resize);
+      observer.disconnect();
       instance.dispose();
     };
   }, []);
