@@ -30,7 +30,7 @@ export default function Dashboard() {
   }), [stats, t]);
 
   const trendOption = useMemo(() => stats && ({
-    tooltip: { trigger: 'axis' }, legend: { data: [t('opened'), t('solvedPerDay')] },
+    tooltip: { trigger: 'axis' }, legend: { top: 0, data: [t('opened'), t('solvedPerDay')] },
     grid: { left: 40, right: 10, top: 40, bottom: 30, containLabel: true },
     xAxis: { type: 'category', data: stats.resolutionTrend.map((p) => p.date) },
     yAxis: { type: 'value', minInterval: 1 },
