@@ -148,11 +148,16 @@ public class WebSecurity {
                 .requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/*", "/api/v1/cases/*/nodes/*",
                         "/api/v1/cases/*/stream").hasAnyRole(ANY_USER)
                 .requestMatchers(HttpMethod.POST, "/api/v1/cases", "/api/v1/cases/*/interactions",
-                        "/api/v1/cases/*/feedback", "/api/v1/cases/*/close", "/api/v1/cases/*/nodes/*/retry")
+                        "/api/v1/cases/*/feedback", "/api/v1/cases/*/close", "/api/v1/cases/*/nodes/*/retry",
+                        "/api/v1/cases/*/reopen")
                 .hasAnyRole(USER, ADMIN)
                 // knowledge
                 .requestMatchers(HttpMethod.GET, "/api/v1/knowledge/documents", "/api/v1/knowledge/documents/*",
-                        "/api/v1/knowledge/documents/*/stream", "/api/v1/knowledge/search").hasAnyRole(ANY_USER)
+                        "/api/v1/knowledge/documents/*/stream", "/api/v1/knowledge/search",
+                        "/api/v1/knowledge/documents/*/chunks", "/api/v1/knowledge/documents/*/chunks/*").hasAnyRole(ANY_USER)
+                .requestMatchers(HttpMethod.PATCH, "/api/v1/knowledge/documents/*/chunks/*").hasRole(ADMIN)
+                .requestMatchers(HttpMethod.POST, "/api/v1/knowledge/documents/*/chunks/*/split",
+                        "/api/v1/knowledge/documents/*/chunks/*/merge-next").hasRole(ADMIN)
                 .requestMatchers(HttpMethod.POST, "/api/v1/knowledge/documents").hasRole(ADMIN)
                 .requestMatchers(HttpMethod.DELETE, "/api/v1/knowledge/documents/*").hasRole(ADMIN)
                 .requestMatchers(HttpMethod.PUT, "/api/v1/knowledge/documents/*/reparse").hasRole(ADMIN)
