@@ -85,6 +85,9 @@ public class ContractDocumentation implements OpenApiCustomizer {
         answer(openApi, "/api/v1/cases/{caseId}/interactions", PathItem.HttpMethod.POST, ref("InteractionAnswer"));
         answer(openApi, "/api/v1/cases/{caseId}/feedback", PathItem.HttpMethod.POST, ref("FeedbackAnswer"));
         answer(openApi, "/api/v1/cases/{caseId}/close", PathItem.HttpMethod.POST, ref("ClosedCase"));
+        answer(openApi, "/api/v1/cases/{caseId}/reopen", PathItem.HttpMethod.POST, ref("ReopenedCase"));
+        answer(openApi, "/api/v1/admin/api-keys", PathItem.HttpMethod.GET, new ArraySchema().items(ref("ApiKey")));
+        answer(openApi, "/api/v1/admin/api-keys", PathItem.HttpMethod.POST, ref("CreatedApiKey"));
         answer(openApi, "/api/v1/cases/{caseId}/nodes/{nodeId}/retry", PathItem.HttpMethod.POST, ref("NodeView"));
         answer(openApi, "/api/v1/knowledge/documents", PathItem.HttpMethod.POST, ref("DocumentQueued"));
         answer(openApi, "/api/v1/knowledge/documents/{docId}/reparse", PathItem.HttpMethod.PUT, ref("DocumentQueued"));
@@ -146,6 +149,23 @@ public class ContractDocumentation implements OpenApiCustomizer {
         schemas.putIfAbsent("ClosedCase", object("A closed case takes no more interactions",
                 ordered("caseId", new StringSchema(), "status", new StringSchema()._enum(List.of("closed"))),
                 List.of("caseId", "status")));
+        schemas.putIfAbsent("ReopenedCase", object("A solved or closed case is open again",
+                ordered("caseId", new StringSchema(), "status", new StringSchema()._enum(List.of("open"))),
+                List.of("caseId", "status")));
+        Map<String, Schema<?>> apiKey = ordered("id", new StringSchema(), "name", new StringSchema().example("nms-alarms"),
+                "prefix", new StringSchema().description("the key's first characters, to recognise it"),
+                "roles", new ArraySchema().items(new StringSchema()._enum(List.of("user", "admin", "auditor", "analyst", "monitoring"))),
+                "createdBy", new StringSchema(), "createdAt", new StringSchema().format("date-time"),
+                "expiresAt", new StringSchema().format("date-time"),
+                "lastUsedAt", nullable(new StringSchema().format("date-time")),
+                "revokedAt", nullable(new StringSchema().format("date-time")),
+                "actor", new StringSchema().description("the actor recorded in every event the key causes"));
+        schemas.putIfAbsent("ApiKey", object("An API key for a machine client (never the key itself)", apiKey,
+                List.of("id", "name", "prefix", "roles", "createdBy", "createdAt", "expiresAt", "actor")));
+        Map<String, Schema<?>> created = new java.util.LinkedHashMap<>(apiKey);
+        created.put("key", new StringSchema().description("the key, shown this once: send it as `Authorization: ApiKey <key>`"));
+        schemas.putIfAbsent("CreatedApiKey", object("A new API key, with the key shown this once", created,
+                List.of("id", "name", "prefix", "roles", "createdBy", "createdAt", "expiresAt", "actor", "key")));
         schemas.putIfAbsent("DocumentQueued", object("The document is queued for parsing and indexing",
                 ordered("docId", new StringSchema(), "status", new StringSchema()._enum(List.of("QUEUED")),
                         "message", new StringSchema()),
