@@ -1,7 +1,8 @@
 package com.ipexpert.command;
 
-import org.springframework.boot.SpringApplication;
+import com.ipexpert.edge.deployment.DistributedSecrets;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class CommandSideApplication {
     public static void main(String[] args) {
         System.setProperty("axon.update-check.disabled", System.getProperty("axon.update-check.disabled", "true"));
-        SpringApplication.run(CommandSideApplication.class, args);
+        // a side of the distributed stack: no generated or sample secrets (the embedded jar keeps its own key file)
+        new SpringApplicationBuilder(CommandSideApplication.class).initializers(new DistributedSecrets()).run(args);
     }
 }
