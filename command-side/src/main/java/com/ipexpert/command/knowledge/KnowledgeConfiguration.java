@@ -37,6 +37,7 @@ public class KnowledgeConfiguration {
     }
 
     @Bean(destroyMethod = "")
+    @ConditionalOnProperty(name = KnowledgeIndexStore.PROPERTY, havingValue = "lucene", matchIfMissing = true)
     KnowledgePipeline knowledgePipeline(@Value("${ipexpert.data-dir:./data}") Path dataDir, KnowledgeSettings settings) {
         return KnowledgePipeline.onDisk(dataDir.resolve("index"), settings);
     }
