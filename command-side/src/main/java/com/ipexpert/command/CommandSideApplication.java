@@ -15,6 +15,12 @@ public class CommandSideApplication {
     public static void main(String[] args) {
         System.setProperty("axon.update-check.disabled", System.getProperty("axon.update-check.disabled", "true"));
         // a side of the distributed stack: no generated or sample secrets (the embedded jar keeps its own key file)
-        new SpringApplicationBuilder(CommandSideApplication.class).initializers(new DistributedSecrets()).run(args);
+        try {
+            new SpringApplicationBuilder(CommandSideApplication.class).initializers(new DistributedSecrets()).run(args);
+        } catch (RuntimeException e) {
+            // a failed start must end the process (Axon's processor threads would keep it alive), so a supervisor
+            // sees it and starts it again
+            System.exit(1);
+        }
     }
 }
