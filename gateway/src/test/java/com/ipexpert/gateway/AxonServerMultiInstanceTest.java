@@ -78,8 +78,8 @@ class AxonServerMultiInstanceTest {
             commandSides.add(SideProcess.start("command-" + i, SideProcess.jarOf("command-side"), environment,
                     List.of("--ipexpert.data-dir=" + Files.createTempDirectory("ipexpert-multi-command-" + i))));
         }
-        for (SideProcess side : querySides) side.awaitReady(Duration.ofMinutes(8));
-        for (SideProcess side : commandSides) side.awaitReady(Duration.ofMinutes(8));
+        for (SideProcess side : querySides) side.awaitReady(Duration.ofMinutes(15));
+        for (SideProcess side : commandSides) side.awaitReady(Duration.ofMinutes(15));
         gateway = GatewayProcess.start(commandSides.stream().map(SideProcess::url).toList(),
                 querySides.stream().map(SideProcess::url).toList(), Files.createTempFile("ipexpert-multi-gateway-", ".log"));
     }
