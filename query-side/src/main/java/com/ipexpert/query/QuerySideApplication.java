@@ -1,7 +1,8 @@
 package com.ipexpert.query;
 
-import org.springframework.boot.SpringApplication;
+import com.ipexpert.edge.deployment.DistributedSecrets;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
@@ -13,6 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class QuerySideApplication {
     public static void main(String[] args) {
         System.setProperty("axon.update-check.disabled", System.getProperty("axon.update-check.disabled", "true"));
-        SpringApplication.run(QuerySideApplication.class, args);
+        // a side of the distributed stack: no generated or sample secrets (the embedded jar keeps its own key file)
+        try {
+            new SpringApplicationBuilder(QuerySideApplication.class).initializers(new DistributedSecrets()).run(args);
+        } catch (RuntimeException e) {
+            // a failed start must end the process (Axon's processor threads would keep it alive), so a supervisor
+            // sees it and starts it again
+            System.exit(1);
+        }
     }
 }

@@ -14,6 +14,7 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,6 +69,7 @@ public class KnowledgeConfiguration {
     }
 
     @Bean(destroyMethod = "")
+    @ConditionalOnProperty(name = KnowledgeIndexStore.PROPERTY, havingValue = "lucene", matchIfMissing = true)
     KnowledgePipeline knowledgePipeline(@Value("${ipexpert.data-dir:./data}") Path dataDir, KnowledgeSettings settings,
                                         OcrSupport ocr) {
         return KnowledgePipeline.onDisk(dataDir.resolve("index"), settings, new DocumentParser(settings, ocr));
@@ -79,6 +81,7 @@ public class KnowledgeConfiguration {
     }
 
     @Bean
+    @ConditionalOnProperty(name = DocumentFileStore.PROPERTY, havingValue = "directory", matchIfMissing = true)
     DocumentFiles documentFiles(@Value("${ipexpert.data-dir:./data}") Path dataDir) {
         return new DirectoryDocumentFiles(dataDir.resolve("files"));
     }

@@ -6,10 +6,13 @@ import com.ipexpert.api.errors.DomainException;
 import com.ipexpert.api.errors.ErrorKind;
 import jakarta.validation.ConstraintViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.messaging.HandlerExecutionException;
+import org.axonframework.queryhandling.NoHandlerForQueryException;
 import org.axonframework.queryhandling.QueryExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,6 +44,8 @@ import java.util.concurrent.ExecutionException;
 @RestControllerAdvice
 public class ApiExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    /** The error type of a 503; not an {@code ErrorKind}, since no domain refusal means "nobody is running". */
+    static final String SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ApiError> domain(DomainException e) {
@@ -58,6 +63,24 @@ public class ApiExceptionHandler {
         Optional<DomainException> domain = DomainErrors.find(e);
         if (domain.isPresent()) return domain(domain.get());
         return unexpected(e);
+    }
+
+    /**
+     * Nobody is there to answer: the side that handles this query or command is down (or not started yet). An honest
+     * 503, so a client (or the entry point) knows to try again, rather than a 500 that says we broke something.
+     */
+    @ExceptionHandler({NoHandlerForQueryException.class, NoHandlerForCommandException.class})
+    ResponseEntity<ApiError> unavailable(Exception e) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON)
+                .body(new ApiError(HttpStatus.SERVICE_UNAVAILABLE.value(), "error", new ApiError.Detail(SERVICE_UNAVAILABLE,
+                        "No running service can answer this request right now; try again shortly")));
+    }
+
+    private static boolean nobodyToAnswer(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof NoHandlerForQueryException || t instanceof NoHandlerForCommandException) return true;
+        }
+        return false;
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -157,6 +180,7 @@ public class ApiExceptionHandler {
     ResponseEntity<ApiError> unexpected(Exception e) {
         Optional<DomainException> domain = DomainErrors.find(e);
         if (domain.isPresent()) return domain(domain.get());
+        if (nobodyToAnswer(e)) return unavailable(e);
         if (clientWentAway(e)) {
             // the client closed the connection (a stream left, a download cancelled): nobody to answer, nothing wrong here
             log.debug("The client went away: {}", e.toString());

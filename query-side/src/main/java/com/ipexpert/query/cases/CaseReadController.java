@@ -84,8 +84,8 @@ class CaseReadController {
                     + "(offset 0 starts the draft over). Deltas are never stored: the node's 'node' event brings its final content, once.")
     SseEmitter stream(@PathVariable String caseId, @AuthenticationPrincipal AuthenticatedUser user) {
         FindCaseGraph query = new FindCaseGraph(CaseId.of(caseId), user.requester());
-        Supplier<SubscriptionQueryResult<Optional<CaseGraph>, CaseChange>> subscribe = () -> queries.subscriptionQuery(query,
-                ResponseTypes.optionalInstanceOf(CaseGraph.class), ResponseTypes.instanceOf(CaseChange.class));
+        Supplier<SubscriptionQueryResult<CaseGraph, CaseChange>> subscribe = () -> queries.subscriptionQuery(query,
+                ResponseTypes.instanceOf(CaseGraph.class), ResponseTypes.instanceOf(CaseChange.class));
         return LiveStreams.open(subscribe, "graph", CaseChange::kind,
                 () -> ApiException.notFound("Case " + caseId + " was not found"), () -> drafts.follow(CaseId.of(caseId)));
     }

@@ -108,8 +108,8 @@ class KnowledgeReadController {
             description = "Events named 'document', each the whole detail: first the current one, then each change of status, "
                     + "progress or message; the stream ends after the document is deleted (last event has deleted: true).")
     SseEmitter stream(@PathVariable String docId) {
-        Supplier<SubscriptionQueryResult<Optional<DocumentDetail>, DocumentDetail>> subscribe = () -> queries.subscriptionQuery(
-                new FindDocument(DocumentId.of(docId)), ResponseTypes.optionalInstanceOf(DocumentDetail.class),
+        Supplier<SubscriptionQueryResult<DocumentDetail, DocumentDetail>> subscribe = () -> queries.subscriptionQuery(
+                new FindDocument(DocumentId.of(docId)), ResponseTypes.instanceOf(DocumentDetail.class),
                 ResponseTypes.instanceOf(DocumentDetail.class));
         return LiveStreams.open(subscribe, "document", detail -> "document", () -> notFound(docId));
     }

@@ -9,7 +9,6 @@ import reactor.core.scheduler.Schedulers;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -38,7 +37,7 @@ public final class LiveStreams {
      * @param updateName  the event name of each update
      * @param notFound    the refusal when there is nothing to stream (no initial result)
      */
-    public static <I, U> SseEmitter open(Supplier<SubscriptionQueryResult<Optional<I>, U>> subscribe, String initialName,
+    public static <I, U> SseEmitter open(Supplier<SubscriptionQueryResult<I, U>> subscribe, String initialName,
                                          Function<U, String> updateName, Supplier<ApiException> notFound) {
         return open(subscribe, initialName, updateName, notFound, Flux::empty);
     }
@@ -47,20 +46,22 @@ public final class LiveStreams {
      * As above, with {@code alongside} merged into the updates once the initial answer has shown there is something
      * to stream (it is not even asked for otherwise); its failure ends only its own events, never the stream.
      */
-    public static <I, U> SseEmitter open(Supplier<SubscriptionQueryResult<Optional<I>, U>> subscribe, String initialName,
+    public static <I, U> SseEmitter open(Supplier<SubscriptionQueryResult<I, U>> subscribe, String initialName,
                                          Function<U, String> updateName, Supplier<ApiException> notFound,
                                          Supplier<Flux<Event>> alongside) {
         // The request waited for the read model before it got here (ReadsFrom): one subscription answers or it is 404.
-        SubscriptionQueryResult<Optional<I>, U> subscription = subscribe.get();
-        Optional<I> initial = subscription.initialResult().block(INITIAL_WAIT);
-        if (initial == null || initial.isEmpty()) {
+        // Asked as instanceOf, not optionalInstanceOf (Axon Server cannot carry an Optional): a handler's empty
+        // Optional arrives as an empty first answer, which means "not there".
+        SubscriptionQueryResult<I, U> subscription = subscribe.get();
+        I initial = subscription.initialResult().block(INITIAL_WAIT);
+        if (initial == null) {
             subscription.cancel();
             throw notFound.get();
         }
-        SubscriptionQueryResult<Optional<I>, U> opened = subscription;
+        SubscriptionQueryResult<I, U> opened = subscription;
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
         try {
-            emitter.send(SseEmitter.event().name(initialName).data(initial.get(), MediaType.APPLICATION_JSON));
+            emitter.send(SseEmitter.event().name(initialName).data(initial, MediaType.APPLICATION_JSON));
         } catch (IOException e) {
             subscription.cancel();
             return emitter;
