@@ -131,6 +131,35 @@ public final class WeaviateKnowledgeIndex implements KnowledgeIndex {
     }
 
     @Override
+    public void deleteChunks(String docId, java.util.Collection<String> chunkIds) {
+        if (chunkIds.isEmpty()) return;
+        WhereFilter where = WhereFilter.builder().operator(Operator.And).operands(equal(DOC_ID, docId),
+                WhereFilter.builder().path(CHUNK_ID).operator(Operator.ContainsAny)
+                        .valueText(chunkIds.stream().distinct().toArray(String[]::new)).build()).build();
+        for (String collection : collections.values()) {
+            check(client.batch().objectsBatchDeleter().withClassName(collection).withWhere(where).run(),
+                    "delete chunks of " + docId);
+        }
+    }
+
+    @Override
+    public java.util.Optional<SearchHit> find(String chunkId) {
+        for (String collection : collections.values()) {
+            Result<GraphQLResponse> result = client.graphQL().get().withClassName(collection)
+                    .withWhere(equal(CHUNK_ID, chunkId)).withLimit(1)
+                    .withFields(Field.builder().name(CHUNK_ID).build(), Field.builder().name(DOC_ID).build(),
+                            Field.builder().name(FILE_NAME).build(), Field.builder().name(VENDOR).build(),
+                            Field.builder().name(TAGS).build(), Field.builder().name(TEXT).build(),
+                            Field.builder().name(HEADING_PATH).build(), Field.builder().name(PAGE).build())
+                    .run();
+            check(result, "look up chunk " + chunkId);
+            List<Map<String, Object>> rows = rows(result.getResult(), "Get", collection);
+            if (!rows.isEmpty()) return java.util.Optional.of(hit(rows.get(0)));
+        }
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public void clear() {
         for (String collection : collections.values()) {
             Result<Boolean> exists = client.schema().exists().withClassName(collection).run();

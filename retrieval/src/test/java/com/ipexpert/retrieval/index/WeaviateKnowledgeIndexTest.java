@@ -161,6 +161,47 @@ class WeaviateKnowledgeIndexTest {
     }
 
     @Test
+    void a_chunk_is_looked_up_by_its_id_in_each_collection_until_found() throws Exception {
+        WeaviateKnowledgeIndex index = openOnExistingCollections();
+        weaviate.expect("POST", "/v1/graphql", 200, "get-chunk-english.json");
+
+        SearchHit found = index.find("doc-1#4").orElseThrow();
+
+        String query = JSON.readTree(weaviate.received("POST", "/v1/graphql").get(0).body()).get("query").asText();
+        assertThat(query).contains("Get", ENGLISH, "path:[\"chunkId\"]", "operator:Equal", "valueText:\"doc-1#4\"", "limit:1")
+                .doesNotContain("hybrid");
+        assertThat(found.docId()).isEqualTo("doc-1");
+        assertThat(found.text()).contains("ExStart");
+        assertThat(found.location()).isEqualTo(new ChunkLocation(12, List.of("3 OSPF", "3.2 Neighbors")));
+        assertThat(weaviate.allAnswered()).isTrue();
+    }
+
+    @Test
+    void a_chunk_in_neither_collection_is_not_found() {
+        WeaviateKnowledgeIndex index = openOnExistingCollections();
+        weaviate.expect("POST", "/v1/graphql", 200, "get-chunk-english-none.json")
+                .expect("POST", "/v1/graphql", 200, "get-chunk-chinese-none.json");
+        assertThat(index.find("doc-9#0")).isEmpty();
+        assertThat(weaviate.allAnswered()).isTrue();
+    }
+
+    @Test
+    void deleting_chunks_matches_the_document_and_those_chunk_ids_in_both_collections() throws Exception {
+        WeaviateKnowledgeIndex index = openOnExistingCollections();
+        weaviate.expect("DELETE", "/v1/batch/objects", 200, "batch-delete-3.json")
+                .expect("DELETE", "/v1/batch/objects", 200, "batch-delete-0.json");
+        index.deleteChunks("doc-1", List.of("doc-1#4", "doc-1#5"));
+
+        List<RecordedWeaviate.Request> deletes = weaviate.received("DELETE", "/v1/batch/objects");
+        assertThat(deletes).hasSize(2);
+        JsonNode where = JSON.readTree(deletes.get(0).body()).get("match").get("where");
+        assertThat(where.get("operator").asText()).isEqualTo("And");
+        assertThat(where.toString()).contains("\"docId\"", "\"doc-1\"", "\"chunkId\"", "ContainsAny", "\"doc-1#4\"", "\"doc-1#5\"");
+        assertThat(JSON.readTree(deletes.get(1).body()).get("match").get("class").asText()).isEqualTo(CHINESE);
+        assertThat(weaviate.allAnswered()).isTrue();
+    }
+
+    @Test
     void counts_add_up_both_collections() {
         WeaviateKnowledgeIndex index = openOnExistingCollections();
         weaviate.expect("POST", "/v1/graphql", 200, "aggregate-english.json")
