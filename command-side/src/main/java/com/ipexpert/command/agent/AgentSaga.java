@@ -10,6 +10,7 @@ import com.ipexpert.api.cases.NodeCommands.StartNextAttempt;
 import com.ipexpert.api.cases.NodeEvents.AnalysisAttemptFailed;
 import com.ipexpert.api.cases.NodeEvents.AnalysisAttemptStarted;
 import com.ipexpert.api.cases.NodeId;
+import com.ipexpert.edge.errors.DomainErrors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.deadline.DeadlineManager;
@@ -68,14 +69,27 @@ public class AgentSaga {
     @DeadlineHandler(deadlineName = TIMEOUT)
     void onTimeout(Integer attempt, CommandGateway commands, AgentSettings settings, Clock clock) {
         timeoutId = null;
-        commands.send(new RecordAttemptFailure(nodeId, attempt,
+        handledOrRefused(commands, new RecordAttemptFailure(nodeId, attempt,
                 "the analysis step did not finish within " + settings.stepTimeout().toSeconds() + " s", true, true,
                 clock.instant(), Map.of("stepTimeoutMs", settings.stepTimeout().toMillis())));
     }
 
     @DeadlineHandler(deadlineName = RETRY)
     void onRetry(Integer attempt, CommandGateway commands, Clock clock) {
-        commands.send(new StartNextAttempt(nodeId, attempt, clock.instant()));
+        handledOrRefused(commands, new StartNextAttempt(nodeId, attempt, clock.instant()));
+    }
+
+    /**
+     * A deadline counts as done only once its command was handled. A refusal is an answer (the attempt ended in the
+     * meantime); any other failure (the instance that would handle it died, nobody answers) fails the deadline, whose
+     * store runs it again, instead of leaving the analysis with no deadline left.
+     */
+    private static void handledOrRefused(CommandGateway commands, Object command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (RuntimeException e) {
+            if (DomainErrors.find(e).isEmpty()) throw e;
+        }
     }
 
     /**

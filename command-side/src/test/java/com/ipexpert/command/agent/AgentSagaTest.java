@@ -104,6 +104,27 @@ class AgentSagaTest {
     }
 
     @Test
+    void a_timeout_the_node_refuses_because_the_attempt_already_ended_is_done_with() {
+        fixture.setCallbackBehavior((command, metaData) -> {
+            throw new com.ipexpert.api.errors.DomainException(com.ipexpert.api.errors.ErrorKind.CONFLICT, "attempt 1 has ended");
+        });
+        fixture.givenAggregate(NODE.value()).published(started(1))
+                .whenTimeElapses(Duration.ofSeconds(61))
+                .expectDeadlinesMet(1)
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void a_timeout_whose_command_nobody_handled_fails_so_its_deadline_runs_again() {
+        fixture.setCallbackBehavior((command, metaData) -> {
+            throw new IllegalStateException("the instance that would handle it went away");
+        });
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.givenAggregate(NODE.value()).published(started(1))
+                        .whenTimeElapses(Duration.ofSeconds(61)))
+                .hasStackTraceContaining("the instance that would handle it went away");
+    }
+
+    @Test
     void the_last_failed_attempt_fails_the_node() {
         fixture.givenAggregate(NODE.value()).published(started(1), failed(1, true), started(2), failed(2, true), started(3))
                 .whenAggregate(NODE.value()).publishes(failed(3, true))

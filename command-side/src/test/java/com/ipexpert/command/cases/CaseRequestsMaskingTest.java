@@ -37,6 +37,11 @@ class CaseRequestsMaskingTest {
         assertThat(CaseRequests.response(text.response()).get("text").toString()).doesNotContain("Wq^aCF").contains("<masked:huawei-cipher>");
         assertThat(CaseRequests.response(object.response()).get("text").toString()).doesNotContain("s3cr3tComm");
         assertThat(feedback.comment()).doesNotContain("Bq9c2");
-        assertThat(feedback.correctedSolution()).doesNotContain("0703204E5F1C");
+        assertThat((String) feedback.correctedSolution()).doesNotContain("0703204E5F1C");
+
+        CaseRequests.FeedbackRequest structured = json.readValue("""
+                {"outcome": "solved", "corrected_solution": {"steps": ["snmp-agent community read cipher %^%#Zk8sQ%^%#"]}}""",
+                CaseRequests.FeedbackRequest.class);
+        assertThat(CaseRequests.correctedSolution(structured.correctedSolution())).doesNotContain("Zk8sQ").contains("<masked:");
     }
 }
