@@ -61,8 +61,13 @@ public class AgentConfiguration {
     @Bean
     AnalysisWorker analysisWorker(CaseConversations conversations, ObjectProvider<KnowledgeRetrieval> retrieval,
                                   Analyst analyst, StepDrafts stepDrafts, CommandGateway commands,
-                                  ThreadPoolTaskExecutor analysisExecutor, Clock clock) {
+                                  ThreadPoolTaskExecutor analysisExecutor, Clock clock,
+                                  ObjectProvider<com.ipexpert.edge.ratelimits.ModelCallBudget> budget) {
+        // A model's steps count against their case owner's daily budget; over it the offline analyst answers.
+        boolean model = !(analyst instanceof OfflineAnalyst);
         return new AnalysisWorker(conversations, retrieval.getIfAvailable(() -> KnowledgeRetrieval.NONE), analyst,
-                stepDrafts, commands, analysisExecutor, clock);
+                stepDrafts, commands, analysisExecutor, clock,
+                budget.getIfAvailable(() -> com.ipexpert.edge.ratelimits.ModelCallBudget.UNLIMITED),
+                model ? new OfflineAnalyst() : null);
     }
 }

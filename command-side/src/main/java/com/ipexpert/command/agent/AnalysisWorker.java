@@ -8,6 +8,7 @@ import com.ipexpert.analyst.AnalystFailure;
 import com.ipexpert.analyst.CaseConversation;
 import com.ipexpert.analyst.DraftSink;
 import com.ipexpert.analyst.Evidence;
+import com.ipexpert.edge.ratelimits.ModelCallBudget;
 import com.ipexpert.api.agent.AgentCommands.PerformAnalysis;
 import com.ipexpert.api.cases.AnalysisOutcome;
 import com.ipexpert.api.cases.CaseCommands.ConcludeAnalysis;
@@ -50,9 +51,22 @@ public class AnalysisWorker {
     private final CommandGateway commands;
     private final Executor executor;
     private final Clock clock;
+    private final ModelCallBudget budget;
+    private final Analyst offline;
 
     public AnalysisWorker(CaseConversations conversations, KnowledgeRetrieval retrieval, Analyst analyst, StepDrafts drafts,
                           CommandGateway commands, Executor executor, Clock clock) {
+        this(conversations, retrieval, analyst, drafts, commands, executor, clock, ModelCallBudget.UNLIMITED, null);
+    }
+
+    /**
+     * @param budget  each case owner's daily model calls, asked before a step when the analyst uses a model
+     * @param offline the analyst that answers a step once its owner's budget is spent; null when no model is in use
+     */
+    public AnalysisWorker(CaseConversations conversations, KnowledgeRetrieval retrieval, Analyst analyst, StepDrafts drafts,
+                          CommandGateway commands, Executor executor, Clock clock, ModelCallBudget budget, Analyst offline) {
+        this.budget = budget;
+        this.offline = offline;
         this.conversations = conversations;
         this.retrieval = retrieval;
         this.analyst = analyst;
@@ -96,11 +110,18 @@ public class AnalysisWorker {
             long retrievalStarted = System.nanoTime();
             List<Evidence> evidence = retrieval.retrieve(query, null, settings, EVIDENCE_LIMIT);
             retrieved = new Retrieved(query, settings, evidence, (System.nanoTime() - retrievalStarted) / 1_000_000);
-            AnalysisDecision decision = analyst.analyse(conversation, evidence, draft);
+            // Over its owner's daily budget of model calls, the offline analyst answers the step, and the step says so.
+            boolean budgetSpent = offline != null && !budget.tryUse(conversations.ownerOf(cmd.caseId()));
+            Analyst answering = budgetSpent ? offline : analyst;
+            AnalysisDecision decision = answering.analyse(conversation, evidence, draft);
             long latencyMs = (System.nanoTime() - started) / 1_000_000;
+            Map<String, Object> metadata = metadataOf(answering, decision, retrieved, cmd.attempt(), latencyMs);
+            if (budgetSpent) {
+                metadata.put("modelBudget", "spent: the case owner's model calls for today are used up, so the offline analyst answered");
+            }
             send(traceId, new ConcludeAnalysis(cmd.caseId(), cmd.nodeId(), cmd.attempt(),
                     decision instanceof NeedMoreInformation ? AnalysisOutcome.CLARIFICATION : AnalysisOutcome.SOLUTION,
-                    contentOf(decision, retrieved, retrieval), metadataOf(decision, retrieved, cmd.attempt(), latencyMs),
+                    contentOf(decision, retrieved, retrieval), metadata,
                     decision.category(), decision.vendor(), clock.instant()));
         } catch (AnalystFailure e) {
             // The analyst knows whether another attempt can help: a refused request or key fails the node at once.
@@ -193,7 +214,8 @@ public class AnalysisWorker {
                         "score", e.score())).toList();
     }
 
-    private Map<String, Object> metadataOf(AnalysisDecision decision, Retrieved retrieved, int attempt, long latencyMs) {
+    private static Map<String, Object> metadataOf(Analyst analyst, AnalysisDecision decision, Retrieved retrieved, int attempt,
+                                                  long latencyMs) {
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("category", decision.category());
         metadata.put("vendor", decision.vendor());

@@ -54,6 +54,15 @@ public class CaseConversations {
         return new CaseConversation(question, turns);
     }
 
+    /** Who opened the case: whose budget of model calls a step of it uses. */
+    public String ownerOf(CaseId caseId) {
+        DomainEventStream stream = events.readEvents(caseId.value());
+        while (stream.hasNext()) {
+            if (stream.next().getPayload() instanceof CaseOpened opened) return opened.owner();
+        }
+        return "";
+    }
+
     /** An answer is free JSON; its text is what the engineer wrote, whatever the field names. */
     static String textOf(Map<String, Object> response) {
         if (response == null) return "";

@@ -68,6 +68,61 @@ class LlmStepRecordTest {
     }
 
     @Test
+    void over_its_owners_daily_budget_a_step_is_answered_by_the_offline_analyst_and_says_so() {
+        when(conversations.ownerOf(CaseId.of("case-1"))).thenReturn("user-7");
+        java.util.List<String> asked = new java.util.ArrayList<>();
+        Analyst model = named("qwen-plus", (c, e) -> {
+            throw new AssertionError("the model must not be asked over budget");
+        });
+        Analyst offline = named("offline", (c, e) -> new ProposedSolution("OSPF", "Huawei", "Align the MTU.", List.of(),
+                List.of("display ospf peer"), Map.of()));
+        new AnalysisWorker(conversations, retrieval, model, new StepDrafts(SimpleQueryUpdateEmitter.builder().build()), commands,
+                Runnable::run, Clock.systemUTC(), userId -> {
+                    asked.add(userId);
+                    return false;
+                }, offline).run(step);
+
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<CommandMessage<?>> sent = ArgumentCaptor.forClass(CommandMessage.class);
+        verify(commands).send(sent.capture());
+        assertThat(asked).containsExactly("user-7");
+        assertThat(sent.getValue().getPayload()).isInstanceOfSatisfying(ConcludeAnalysis.class, concluded -> assertThat(concluded.metadata())
+                .containsEntry("analyst", "offline").containsKey("modelBudget"));
+    }
+
+    @Test
+    void within_its_owners_budget_a_step_asks_the_model() {
+        Analyst model = named("qwen-plus", (c, e) -> new ProposedSolution("OSPF", "Huawei", "Align the MTU.", List.of(),
+                List.of("display ospf peer"), Map.of()));
+        Analyst offline = named("offline", (c, e) -> {
+            throw new AssertionError("the offline analyst must not answer within budget");
+        });
+        new AnalysisWorker(conversations, retrieval, model, new StepDrafts(SimpleQueryUpdateEmitter.builder().build()), commands,
+                Runnable::run, Clock.systemUTC(), userId -> true, offline).run(step);
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<CommandMessage<?>> sent = ArgumentCaptor.forClass(CommandMessage.class);
+        verify(commands).send(sent.capture());
+        assertThat(sent.getValue().getPayload()).isInstanceOfSatisfying(ConcludeAnalysis.class, concluded -> assertThat(concluded.metadata())
+                .containsEntry("analyst", "qwen-plus").doesNotContainKey("modelBudget"));
+    }
+
+    private static Analyst named(String name, BiFunction<CaseConversation, List<Evidence>, AnalysisDecision> analysis) {
+        return new Analyst() {
+            public String name() {
+                return name;
+            }
+
+            public String version() {
+                return "v";
+            }
+
+            public AnalysisDecision analyse(CaseConversation conversation, List<Evidence> evidence) {
+                return analysis.apply(conversation, evidence);
+            }
+        };
+    }
+
+    @Test
     void a_request_the_model_refuses_fails_the_attempt_as_not_retryable() {
         Object report = reportOf((c, e) -> {
             throw AnalystFailure.notRetryable("the model endpoint rejected the API key (HTTP 401)", null);
