@@ -40,6 +40,8 @@ public class AgentSaga {
     private NodeId nodeId;
     private CaseId caseId;
     private int attemptsThisRun;
+    /** The attempt this run started with: attempts are counted from it, so an event handled twice counts once. */
+    private Integer firstAttempt;
     private String timeoutId;
 
     @StartSaga
@@ -47,7 +49,9 @@ public class AgentSaga {
     void on(AnalysisAttemptStarted e, CommandGateway commands, DeadlineManager deadlines, AgentSettings settings) {
         nodeId = e.nodeId();
         caseId = e.caseId();
-        attemptsThisRun++;
+        // a saga stored before firstAttempt existed knows how many attempts it has seen
+        if (firstAttempt == null) firstAttempt = e.attempt() - attemptsThisRun;
+        attemptsThisRun = Math.max(attemptsThisRun, e.attempt() - firstAttempt + 1);
         cancelTimeout(deadlines);
         timeoutId = deadlines.schedule(settings.stepTimeout(), TIMEOUT, e.attempt());
         commands.send(new PerformAnalysis(e.nodeId(), e.caseId(), e.attempt(), e.retrieval()));

@@ -125,6 +125,14 @@ class AgentSagaTest {
     }
 
     @Test
+    void an_attempt_start_handled_twice_counts_once() {
+        fixture.givenAggregate(NODE.value()).published(started(1), failed(1, true), started(2), started(2))
+                .whenAggregate(NODE.value()).publishes(failed(2, true))
+                .expectNoDispatchedCommands()
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(4), AgentSaga.RETRY);
+    }
+
+    @Test
     void the_last_failed_attempt_fails_the_node() {
         fixture.givenAggregate(NODE.value()).published(started(1), failed(1, true), started(2), failed(2, true), started(3))
                 .whenAggregate(NODE.value()).publishes(failed(3, true))
