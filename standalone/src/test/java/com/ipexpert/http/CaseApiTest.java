@@ -201,7 +201,7 @@ class CaseApiTest extends ApplicationTest {
 
         FaultInjection.heal();
         Api.Response retried = engineer.post("/api/v1/cases/" + caseId + "/nodes/" + analysisNode + "/retry", Map.of());
-        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.status()).as("retry of the failed node answered %s", retried.body()).isEqualTo(200);
         assertThat(retried.body().get("status").asText()).isEqualTo("PROCESSING");
         Api.Response recovered = engineer.await("/api/v1/cases/" + caseId + "/nodes/" + analysisNode,
                 r -> settled(r) && !"FAILED".equals(r.body().get("status").asText()), ANALYSIS);
