@@ -134,6 +134,7 @@ try {
       contrastPassed: passes.find((p) => p.id === 'color-contrast')?.nodes.length ?? 0,
       // what axe could not decide alone (text over an image or a gradient, hidden text): listed, not failed
       needsReview: incomplete.map((v) => `${v.id} (${v.nodes.length})`),
+      needsReviewDetail: incomplete.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.any.map((c) => c.message).join(' ')}`) })),
       violations: violations.map((v) => ({
         id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length,
         targets: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}${n.failureSummary ? ` (${n.failureSummary.split('\n').slice(1).join(' ').trim()})` : ''}`),
@@ -265,7 +266,8 @@ try {
   await test('an admin creates an API key, a machine client uses it, and once revoked it is refused', async () => {
     await login('admin', ADMIN_PASSWORD);
     await page.getByRole('link', { name: 'API 密钥' }).click();
-    await page.getByLabel('名称').fill('e2e-monitoring');
+    const name = `e2e-monitoring-${Date.now()}`;
+    await page.getByLabel('名称').fill(name);
     await page.getByLabel('有效期（天）').fill('30');
     await page.getByLabel('analyst').check();
     await page.getByRole('button', { name: '创建 API 密钥' }).click();
@@ -293,7 +295,7 @@ try {
     // shown once: gone from the page, and never listed; its last use is
     await page.getByRole('button', { name: '完成' }).click();
     await page.reload();
-    const row = page.getByTestId('api-key-row').filter({ hasText: 'e2e-monitoring' });
+    const row = page.getByTestId('api-key-row').filter({ hasText: name });
     await row.waitFor();
     expect(!(await page.content()).includes(key), 'the key is shown again');
     expect(!(await row.getByTestId('api-key-last-used').textContent()).includes('从未使用'), 'its last use is not listed');
