@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 
 const jar = resolve(process.argv[2] ?? '../standalone/target/ip-expert.jar');
 const out = resolve(process.argv[3] ?? 'target/e2e');
@@ -98,7 +99,8 @@ try {
   figures.applicationStartMs = Date.now() - started;
   console.log(`console e2e: application up on ${base} in ${figures.applicationStartMs} ms`);
 
-  // the description this build serves, to compare with the snapshot the client is generated from (openapi/api-docs.json)
+  // the description this build serves, as seen by this run (standalone's OpenApiDescriptionTest holds the client's
+  // snapshot, openapi/api-docs.json, to it)
   writeFileSync(join(out, 'api-docs.json'), JSON.stringify(await (await fetch(`${base}/v3/api-docs`)).json(), null, 4));
 
   const admin = (await api('/api/v1/auth/login', { method: 'POST', body: { username: 'admin', password: ADMIN_PASSWORD } })).access_token;
@@ -121,6 +123,24 @@ try {
   const pageErrors = [];
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   const shot = (name) => page.screenshot({ path: join(out, `${name}.png`) });
+  // axe-core over each main screen (WCAG 2.1 A and AA, colour contrast included): every finding is kept in figures.json,
+  // and the last test fails on any serious or critical one
+  const accessibility = {};
+  const checkAccessibility = async (screen) => {
+    const { violations, passes, incomplete } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    accessibility[screen] = {
+      rulesPassed: passes.length,
+      // elements whose contrast axe measured and found sufficient: the rule ran on this screen
+      contrastPassed: passes.find((p) => p.id === 'color-contrast')?.nodes.length ?? 0,
+      // what axe could not decide alone (text over an image or a gradient, hidden text): listed, not failed
+      needsReview: incomplete.map((v) => `${v.id} (${v.nodes.length})`),
+      needsReviewDetail: incomplete.map((v) => ({ id: v.id, nodes: v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.any.map((c) => c.message).join(' ')}`) })),
+      violations: violations.map((v) => ({
+        id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length,
+        targets: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}${n.failureSummary ? ` (${n.failureSummary.split('\n').slice(1).join(' ').trim()})` : ''}`),
+      })),
+    };
+  };
 
   const login = async (username, password) => {
     await page.goto(`${base}/`);
@@ -167,11 +187,13 @@ try {
     await page.getByRole('button', { name: 'Log in' }).waitFor();
     await page.getByRole('button', { name: '中文' }).click();
     await shot('01-login');
+    await checkAccessibility('login');
   });
 
   await test('an engineer logs in and sees who they are', async () => {
     await login('engineer', 'password-123');
     expect((await page.getByTestId('whoami').textContent()).includes('engineer'), 'whoami does not name the engineer');
+    await checkAccessibility('cases');
   });
 
   await test('opening a case shows the analysis node change without a reload', async () => {
@@ -186,6 +208,7 @@ try {
     expect(await page.evaluate(() => window.__sameDocument === true), 'the page was reloaded');
     expect(await page.getByTestId('case-graph').locator('.react-flow__node').count() >= 2, 'the graph shows fewer than two nodes');
     await shot('02-case-clarification');
+    await checkAccessibility('case-clarification');
   });
 
   await test('answering a clarification until a solution shows', async () => {
@@ -203,6 +226,7 @@ try {
     await page.getByTestId('solution').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('solution').locator('.commands li, p').count() > 0, 'the solution is empty');
     await shot('03-case-solution');
+    await checkAccessibility('case-solution');
     await page.setViewportSize({ width: 390, height: 844 });
     await page.waitForTimeout(300);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -235,6 +259,52 @@ try {
     }
     await page.getByTestId('document-table').getByText('ospf-exstart.md').first().waitFor();
     await shot('05-documents');
+    await checkAccessibility('documents');
+    await logout();
+  });
+
+  await test('an admin creates an API key, a machine client uses it, and once revoked it is refused', async () => {
+    await login('admin', ADMIN_PASSWORD);
+    await page.getByRole('link', { name: 'API 密钥' }).click();
+    const name = `e2e-monitoring-${Date.now()}`;
+    await page.getByLabel('名称').fill(name);
+    await page.getByLabel('有效期（天）').fill('30');
+    await page.getByLabel('analyst').check();
+    await page.getByRole('button', { name: '创建 API 密钥' }).click();
+    const secret = page.getByTestId('api-key-secret');
+    await secret.waitFor();
+    const key = (await secret.textContent()).trim();
+    expect(/^ipx_\S{20,}$/.test(key), `the key shown is not a key: ${key}`);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+    await page.getByRole('button', { name: '复制密钥' }).click();
+    await page.getByRole('button', { name: '已复制' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText()) === key, 'the copy button did not copy the key');
+    await shot('06-api-keys');
+    await checkAccessibility('api-keys');
+
+    // the machine client: no login, the key in the Authorization header
+    const withKey = async (path) => {
+      const r = await fetch(base + path, { headers: { Authorization: `ApiKey ${key}` } });
+      return { status: r.status, body: await r.json() };
+    };
+    const listed = await withKey('/api/v1/cases');
+    expect(listed.status === 200 && Array.isArray(listed.body), `the key was refused: ${listed.status} ${JSON.stringify(listed.body)}`);
+    const me = await withKey('/api/v1/auth/me');
+    expect(me.status === 200 && me.body.roles?.includes('analyst'), `the key does not carry its roles: ${JSON.stringify(me.body)}`);
+
+    // shown once: gone from the page, and never listed; its last use is
+    await page.getByRole('button', { name: '完成' }).click();
+    await page.reload();
+    const row = page.getByTestId('api-key-row').filter({ hasText: name });
+    await row.waitFor();
+    expect(!(await page.content()).includes(key), 'the key is shown again');
+    expect(!(await row.getByTestId('api-key-last-used').textContent()).includes('从未使用'), 'its last use is not listed');
+
+    await row.getByRole('button', { name: /^吊销/ }).click();
+    await row.getByText('已吊销').waitFor();
+    const refused = await withKey('/api/v1/cases');
+    expect(refused.status === 401 && refused.body.status === 'error' && refused.body.error?.type,
+      `a revoked key was answered ${refused.status} ${JSON.stringify(refused.body)}`);
     await logout();
   });
 
@@ -257,7 +327,8 @@ try {
     const drill = page.getByTestId('drilldown');
     await drill.waitFor();
     await drill.getByRole('link', { name: 'OSPF邻居状态卡在ExStart' }).first().waitFor();
-    await page.screenshot({ path: join(out, '06-dashboard.png'), fullPage: true });
+    await page.screenshot({ path: join(out, '07-dashboard.png'), fullPage: true });
+    await checkAccessibility('dashboard');
     await logout();
   });
 
@@ -298,7 +369,32 @@ try {
     await file.saveAs(path);
     const lines = (await import('node:fs')).readFileSync(path, 'utf8').trim().split('\n');
     expect(lines.length === events, `the export has ${lines.length} lines for ${events} events`);
-    await shot('07-audit');
+    await shot('08-audit');
+    await checkAccessibility('audit');
+  });
+
+  await test('no serious or critical accessibility violations on the main screens (axe-core)', async () => {
+    figures.accessibility = accessibility;
+    const screens = Object.keys(accessibility);
+    console.log(`    axe-core checked ${screens.length} screens: ${screens.join(', ')}`);
+    for (const [screen, found] of Object.entries(accessibility)) {
+      console.log(`    ${screen}: ${found.rulesPassed} rules passed, contrast sufficient on ${found.contrastPassed} elements, `
+        + `${found.violations.length} violations${found.needsReview.length ? `; for review: ${found.needsReview.join(', ')}` : ''}`);
+      for (const v of found.violations) console.log(`      ${v.id} (${v.impact}, ${v.nodes} elements) ${v.help}: ${v.targets.join('; ')}`);
+    }
+    expect(screens.length >= 8, `only ${screens.length} screens were checked: ${screens.join(', ')}`);
+    // the control: the same check sees a heading turned light grey (#b0b0b0 on white, 2.2:1)
+    const heading = page.locator('h1, h2').first();
+    await heading.evaluate((el) => { el.style.color = '#b0b0b0'; });
+    const control = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
+    await heading.evaluate((el) => { el.style.color = ''; });
+    expect(control.violations.some((v) => v.id === 'color-contrast' && v.impact === 'serious'),
+      'axe-core did not report a light grey heading: the check sees nothing');
+    const unchecked = screens.filter((screen) => accessibility[screen].contrastPassed === 0);
+    expect(unchecked.length === 0, `axe measured no contrast on ${unchecked.join(', ')}`);
+    const serious = Object.entries(accessibility).flatMap(([screen, found]) => found.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${screen}: ${v.id} (${v.impact})`));
+    expect(serious.length === 0, `serious or critical violations: ${serious.join('; ')}`);
   });
 
   expect(pageErrors.length === 0, `errors in the page: ${pageErrors.join('; ')}`);

@@ -11,6 +11,7 @@ import { Documents } from './knowledge/Documents';
 import { SearchPage } from './knowledge/SearchPage';
 import { FeedbackReview } from './admin/FeedbackReview';
 import { Users } from './admin/Users';
+import { ApiKeys } from './admin/ApiKeys';
 import { Projections } from './admin/Projections';
 import { AuditList } from './audit/AuditList';
 import { AuditCase } from './audit/AuditCase';
@@ -24,6 +25,7 @@ const NAV: { to: string; label: MessageKey; roles: Role[] }[] = [
   { to: '/search', label: 'navSearch', roles: ['admin', 'user'] },
   { to: '/feedback', label: 'navFeedback', roles: ['admin'] },
   { to: '/users', label: 'navUsers', roles: ['admin'] },
+  { to: '/api-keys', label: 'navApiKeys', roles: ['admin'] },
   { to: '/projections', label: 'navProjections', roles: ['admin'] },
   { to: '/dashboard', label: 'navDashboard', roles: ['analyst', 'admin'] },
   { to: '/audit', label: 'navAudit', roles: ['auditor', 'admin'] },
@@ -79,6 +81,7 @@ function Shell() {
             <Route path="/search" element={<SearchPage />} />
             <Route path="/feedback" element={<FeedbackReview />} />
             <Route path="/users" element={<Users />} />
+            <Route path="/api-keys" element={<ApiKeys />} />
             <Route path="/projections" element={<Projections />} />
             <Route path="/dashboard" element={<Dashboard />} />
             <Route path="/audit" element={<AuditList />} />

@@ -47,7 +47,7 @@ export function FeedbackReview() {
                 </div>
                 {f.comment && <p>{f.comment}</p>}
                 {f.corrected_solution != null && (
-                  <blockquote className="prose">{typeof f.corrected_solution === 'string' ? f.corrected_solution : JSON.stringify(f.corrected_solution)}</blockquote>
+                  <blockquote className="prose">{typeof f.corrected_solution === 'string' ? f.corrected_solution : JSON.stringify(f.corrected_solution, null, 2)}</blockquote>
                 )}
                 {f.review_status === 'pending' ? (
                   <div className="row">

@@ -60,9 +60,49 @@ export interface paths {
         put?: never;
         /**
          * Upload a knowledge document
-         * @description Multipart: file (pdf, doc, docx, txt, md, png, jpg, jpeg; at most 16 MB), tags (repeatable), vendor. The type is judged by content: other types or a name that does not match the content → 415; empty → 400; larger → 413; the same content again → 409 naming the document. Answers at once {docId, status: QUEUED, message}; ingestion runs in the background.
+         * @description Multipart: file (pdf, doc, docx, txt, md, html, htm, zip of an HTML manual, png, jpg, jpeg; at most 16 MB), tags (repeatable), vendor. The type is judged by content: other types or a name that does not match the content → 415; empty, an image or scanned PDF without OCR, a page that is mostly script, a zip with paths outside it or symbolic links → 400; larger → 413; the same content again → 409 naming the document. Answers at once {docId, status: QUEUED, message}; ingestion runs in the background.
          */
         post: operations["upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/documents/{docId}/chunks/{chunkId}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Split a chunk in two (extension)
+         * @description {at}: the character of the chunk's text where the second part begins → the two chunks.
+         */
+        post: operations["split"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/documents/{docId}/chunks/{chunkId}/merge-next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Merge a chunk with the next one (extension)
+         * @description → the merged chunk; the next chunk is gone.
+         */
+        post: operations["mergeNext"];
         delete?: never;
         options?: never;
         head?: never;
@@ -113,6 +153,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/{caseId}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reopen a solved or closed case (extension)
+         * @description Owner only; the case is open again and takes interactions, on the node awaiting input or on its last solution. An open case → 409.
+         */
+        post: operations["reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/{caseId}/nodes/{nodeId}/retry": {
         parameters: {
             query?: never;
@@ -143,8 +203,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Answer a clarification
-         * @description Body {parentNodeId, response, retrievalWeight (0..1, default 0.7), filterTags}. The parent must be a node AWAITING_USER_INPUT (else 409). A string response is stored as {"text": ...}.
+         * Answer a clarification, or report back on a solution
+         * @description Body {parentNodeId, response, retrievalWeight (0..1, default 0.7), filterTags}. The parent must be the node AWAITING_USER_INPUT, or the case's last SOLUTION while no analysis runs (else 409); either way a new analysis step starts. A string response is stored as {"text": ...}.
          */
         post: operations["interact"];
         delete?: never;
@@ -187,6 +247,26 @@ export interface paths {
          * @description Owner or admin. A closed case takes no more interactions; closing twice → 409.
          */
         post: operations["close"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Log out (extension)
+         * @description Revokes the bearer token at once, on every instance; 204.
+         */
+        post: operations["logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -251,6 +331,54 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List API keys (admin)
+         * @description [{id, name, prefix, roles, createdBy, createdAt, expiresAt, lastUsedAt, revokedAt, actor}]; never the key.
+         */
+        get: operations["list_3"];
+        put?: never;
+        /**
+         * Create an API key (admin)
+         * @description Body {name, roles, expiresAt | expiresInDays (default 90, at most 366 days)}; answers the key's record and `key`, shown this once. Send it as `Authorization: ApiKey <key>`.
+         */
+        post: operations["create_1"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/knowledge/documents/{docId}/chunks/{chunkId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One chunk with its neighbours (extension)
+         * @description {chunkId, docId, fileName, text, location: {page, section, start, end}, hidden, edited, previous, next}; previous and next are null at the ends.
+         */
+        get: operations["chunk"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Edit or hide a chunk (extension)
+         * @description {text?, hidden?} → the chunk {chunkId, text, location, hidden, edited}. 409 while the document is being parsed; 404 for an unknown chunk.
+         */
+        patch: operations["patch"];
         trace?: never;
     };
     "/api/v1/statistics": {
@@ -322,7 +450,7 @@ export interface paths {
         };
         /**
          * One document
-         * @description {docId, fileName, vendor, tags, status, progress, message, createdAt, updatedAt}
+         * @description {docId, fileName, vendor, tags, status, progress, message, createdAt, updatedAt, unplacedEdits}; unplacedEdits (extension) lists the chunk edits its latest parse could not place.
          */
         get: operations["document"];
         put?: never;
@@ -357,6 +485,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/knowledge/documents/{docId}/chunks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A document's chunks (extension)
+         * @description In reading order, hidden ones included; page from 1, pageSize 1..100 (default 20). {items: [{chunkId, text, location: {page, section, start, end}, hidden, edited}], total, page, pageSize}
+         */
+        get: operations["chunks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/feedback": {
         parameters: {
             query?: never;
@@ -368,7 +516,7 @@ export interface paths {
          * Feedback to review
          * @description review_status pending|approved|rejected (default: all), page (from 1), pageSize (1..100); newest first.
          */
-        get: operations["list_3"];
+        get: operations["list_4"];
         put?: never;
         post?: never;
         delete?: never;
@@ -468,7 +616,7 @@ export interface paths {
          * Every user's cases
          * @description Optional user (owner id), from/to (ISO times: opened within [from, to)), page (from 1), pageSize (1..100). Newest first.
          */
-        get: operations["list_4"];
+        get: operations["list_5"];
         put?: never;
         post?: never;
         delete?: never;
@@ -568,7 +716,7 @@ export interface paths {
          * Event processors and their progress
          * @description [{name, processingGroup, position, lag, replaying}]; replaying is true while a rebuilt processor has not reached the head of the event store.
          */
-        get: operations["list_5"];
+        get: operations["list_6"];
         put?: never;
         post?: never;
         delete?: never;
@@ -597,6 +745,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Revoke an API key (admin)
+         * @description 204; the key is refused from the next request on, by every instance. Unknown key → 404.
+         */
+        delete: operations["revoke"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/error": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["error"];
+        put: operations["error_2"];
+        post: operations["error_1"];
+        delete: operations["error_3"];
+        options: operations["error_6"];
+        head: operations["error_5"];
+        patch: operations["error_4"];
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -617,6 +801,24 @@ export interface components {
              */
             roles: ("user" | "admin" | "auditor" | "analyst")[];
         };
+        JsonNode: unknown;
+        ChunkView: {
+            chunkId: string;
+            text: string;
+            location: components["schemas"]["Citation"];
+            hidden: boolean;
+            edited: boolean;
+        };
+        Citation: {
+            /** Format: int32 */
+            page: number;
+            section: string;
+            /** Format: int32 */
+            start: number;
+            /** Format: int32 */
+            end: number;
+            describe: string;
+        };
         ReviewRequest: {
             /** @enum {string} */
             decision: "approve" | "reject";
@@ -627,7 +829,7 @@ export interface components {
             caseId: string;
             outcome: string;
             comment: string | null;
-            corrected_solution: string | null;
+            corrected_solution: components["schemas"]["CorrectedSolution"] | null;
             review_status: string;
             /** Format: date-time */
             createdAt: string;
@@ -673,13 +875,12 @@ export interface components {
              */
             outcome: "solved" | "unsolved";
             comment?: string;
-            /** @description the solution that worked; becomes knowledge once approved */
-            corrected_solution?: string;
+            corrected_solution?: components["schemas"]["CorrectedSolution"];
         };
         /**
          * @example {
-         *       "password": "change-me-123",
-         *       "username": "admin"
+         *       "username": "admin",
+         *       "password": "change-me-123"
          *     }
          */
         LoginRequest: {
@@ -694,6 +895,23 @@ export interface components {
             /** Format: int64 */
             lag: number;
             replaying: boolean;
+        };
+        NewKey: {
+            /** @example nms-alarms */
+            name: string;
+            /** @description monitoring: the operations endpoints only */
+            roles: ("user" | "admin" | "auditor" | "analyst" | "monitoring")[];
+            /**
+             * Format: date-time
+             * @description in the future, within 366 days; or expiresInDays
+             */
+            expiresAt?: string;
+            /**
+             * Format: int32
+             * @description used when expiresAt is not given
+             * @default 90
+             */
+            expiresInDays: number;
         };
         CategoryCount: {
             name: string;
@@ -749,7 +967,7 @@ export interface components {
             text: string;
             /** Format: double */
             score: number;
-            location: string | null;
+            location: components["schemas"]["Citation"] | null;
         };
         KnowledgeHits: {
             items: components["schemas"]["KnowledgeHit"][];
@@ -788,6 +1006,33 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
             deleted: boolean;
+            unplacedEdits: components["schemas"]["UnplacedEdit"][];
+        };
+        UnplacedEdit: {
+            editId: string;
+            kind: string;
+            anchor: string;
+            reason: string;
+        };
+        ChunkPage: {
+            items: components["schemas"]["ChunkView"][];
+            /** Format: int64 */
+            total: number;
+            /** Format: int32 */
+            page: number;
+            /** Format: int32 */
+            pageSize: number;
+        };
+        ChunkInContext: {
+            chunkId: string;
+            docId: string;
+            fileName: string;
+            text: string;
+            location: components["schemas"]["Citation"];
+            hidden: boolean;
+            edited: boolean;
+            previous: components["schemas"]["ChunkView"];
+            next: components["schemas"]["ChunkView"];
         };
         FeedbackPage: {
             items: components["schemas"]["FeedbackItem"][];
@@ -865,11 +1110,22 @@ export interface components {
             /** Format: int32 */
             events: number;
             firstInvalid: components["schemas"]["InvalidEvent"] | null;
+            missing: components["schemas"]["MissingRange"];
+            /** Format: int32 */
+            legacyEvents: number;
         };
         InvalidEvent: {
             aggregateId: string;
             /** Format: int64 */
             sequence: number;
+            reason: string;
+        };
+        MissingRange: {
+            aggregateId: string;
+            /** Format: int64 */
+            fromSequence: number;
+            /** Format: int64 */
+            toSequence: number;
         };
         AuditEvent: {
             /** Format: int64 */
@@ -891,6 +1147,16 @@ export interface components {
             caseId: string;
             events: components["schemas"]["AuditEvent"][];
         };
+        ApiError: {
+            /** Format: int32 */
+            code: number;
+            status: string;
+            error: components["schemas"]["Detail"];
+        };
+        Detail: {
+            type: string;
+            message: string;
+        };
         /** @description What went wrong, in words a user can act on */
         ErrorDetail: {
             /** @example 问题描述不能为空 */
@@ -900,17 +1166,6 @@ export interface components {
              * @enum {string}
              */
             type: "INVALID_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "RATE_LIMITED" | "INTERNAL_ERROR";
-        };
-        /** @description Every error, the web server's own included, has this shape */
-        ApiError: {
-            /**
-             * Format: int32
-             * @example 400
-             */
-            code: number;
-            /** @enum {string} */
-            status: "error";
-            error: components["schemas"]["ErrorDetail"];
         };
         /** @description An account as the API shows it (never its password) */
         UserInfo: {
@@ -962,6 +1217,54 @@ export interface components {
             caseId: string;
             /** @enum {string} */
             status: "closed";
+        };
+        /** @description A solved or closed case is open again */
+        ReopenedCase: {
+            caseId: string;
+            /** @enum {string} */
+            status: "open";
+        };
+        /** @description An API key for a machine client (never the key itself) */
+        ApiKey: {
+            id: string;
+            /** @example nms-alarms */
+            name: string;
+            /** @description the key's first characters, to recognise it */
+            prefix: string;
+            roles: ("user" | "admin" | "auditor" | "analyst" | "monitoring")[];
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            lastUsedAt?: string | null;
+            /** Format: date-time */
+            revokedAt?: string | null;
+            /** @description the actor recorded in every event the key causes */
+            actor: string;
+        };
+        /** @description A new API key, with the key shown this once */
+        CreatedApiKey: {
+            id: string;
+            /** @example nms-alarms */
+            name: string;
+            /** @description the key's first characters, to recognise it */
+            prefix: string;
+            roles: ("user" | "admin" | "auditor" | "analyst" | "monitoring")[];
+            createdBy: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            expiresAt: string;
+            /** Format: date-time */
+            lastUsedAt?: string | null;
+            /** Format: date-time */
+            revokedAt?: string | null;
+            /** @description the actor recorded in every event the key causes */
+            actor: string;
+            /** @description the key, shown this once: send it as `Authorization: ApiKey <key>` */
+            key: string;
         };
         /** @description The document is queued for parsing and indexing */
         DocumentQueued: {
@@ -1027,6 +1330,13 @@ export interface components {
             error: string;
             /** Format: int32 */
             attempts?: number;
+        };
+        /**
+         * @description the solution that worked: a text or a JSON object, kept as given; becomes knowledge once approved
+         * @example 两端MTU改为一致后邻居起来了
+         */
+        CorrectedSolution: string | {
+            [key: string]: unknown;
         };
     };
     responses: never;
@@ -1405,6 +1715,164 @@ export interface operations {
             };
         };
     };
+    split: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                docId: string;
+                chunkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["JsonNode"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChunkView"][];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such case, node, document or feedback (another user's case too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The request conflicts with the current state (e.g. a node not awaiting input, a closed case, a duplicate) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    mergeNext: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                docId: string;
+                chunkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChunkView"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such case, node, document or feedback (another user's case too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The request conflicts with the current state (e.g. a node not awaiting input, a closed case, a duplicate) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     review: {
         parameters: {
             query?: never;
@@ -1587,6 +2055,82 @@ export interface operations {
             };
             /** @description Your role does not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The request conflicts with the current state (e.g. a node not awaiting input, a closed case, a duplicate) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReopenedCase"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such case, node, document or feedback (another user's case too) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -1927,6 +2471,69 @@ export interface operations {
             };
         };
     };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The request conflicts with the current state (e.g. a node not awaiting input, a closed case, a duplicate) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
     login: {
         parameters: {
             query?: never;
@@ -2092,6 +2699,280 @@ export interface operations {
             };
             /** @description Your role does not allow this */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The request conflicts with the current state (e.g. a node not awaiting input, a closed case, a duplicate) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    list_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKey"][];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    create_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewKey"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The request conflicts with the current state (e.g. a node not awaiting input, a closed case, a duplicate) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    chunk: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                docId: string;
+                chunkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChunkInContext"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such case, node, document or feedback (another user's case too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                docId: string;
+                chunkId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["JsonNode"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChunkView"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such case, node, document or feedback (another user's case too) */
+            404: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2510,7 +3391,77 @@ export interface operations {
             };
         };
     };
-    list_3: {
+    chunks: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+            };
+            header?: never;
+            path: {
+                docId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChunkPage"];
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such case, node, document or feedback (another user's case too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    list_4: {
         parameters: {
             query?: {
                 review_status?: "pending" | "approved" | "rejected";
@@ -2819,7 +3770,7 @@ export interface operations {
             };
         };
     };
-    list_4: {
+    list_5: {
         parameters: {
             query?: {
                 user?: string;
@@ -3151,7 +4102,7 @@ export interface operations {
             };
         };
     };
-    list_5: {
+    list_6: {
         parameters: {
             query?: never;
             header?: never;
@@ -3254,6 +4205,220 @@ export interface operations {
             };
             /** @description Something failed on our side; the message never carries a stack trace */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    revoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such case, node, document or feedback (another user's case too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description The request conflicts with the current state (e.g. a node not awaiting input, a closed case, a duplicate) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    error: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    error_2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    error_1: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    error_3: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    error_6: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    error_5: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    error_4: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

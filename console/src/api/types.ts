@@ -24,6 +24,10 @@ export type AuditCasePage = { items: Full<S['AuditCase']>[]; total: number; page
 export type AuditEvent = Full<S['AuditEvent']>;
 export type ChainVerdict = Full<S['ChainVerdict']>;
 
+export type ApiKey = Full<S['ApiKey']>;
+export type CreatedApiKey = Full<S['CreatedApiKey']>;
+export type ApiKeyRole = ApiKey['roles'][number];
+
 export type UserInfo = S['UserInfo'];
 export type Role = S['UserInfo']['roles'][number];
 

@@ -1,16 +1,31 @@
 package com.ipexpert.http;
 
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The OpenAPI description is complete enough to generate a typed client from (the console's is). */
 class OpenApiDescriptionTest extends ApplicationTest {
+    /** The snapshot the console's typed client is generated from ({@code npm run api-types}). */
+    static final Path SNAPSHOT = Path.of("../console/openapi/api-docs.json");
+    /** Where a stale snapshot's replacement is written: the description this build serves. */
+    static final Path SERVED = Path.of("target/openapi/api-docs.json");
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private JsonNode docs() {
         Api.Response docs = anonymous().get("/v3/api-docs");
@@ -85,6 +100,49 @@ class OpenApiDescriptionTest extends ApplicationTest {
         upload.path("parameters").forEach(p -> queryParameters.add(p.get("name").asText()));
         assertThat(queryParameters).doesNotContain("file", "tags", "vendor");
         for (String code : List.of("409", "413", "415")) assertThat(upload.at("/responses/" + code).isMissingNode()).as(code).isFalse();
+    }
+
+    @Test
+    void the_console_client_is_generated_from_the_description_the_application_serves() throws IOException {
+        ObjectNode served = (ObjectNode) docs();
+        served.remove("servers"); // the random port of this run; the client calls its own origin
+        ObjectNode snapshot = (ObjectNode) JSON.readTree(SNAPSHOT.toFile());
+        snapshot.remove("servers");
+        if (served.equals(snapshot)) return;
+
+        Files.createDirectories(SERVED.getParent());
+        DefaultPrettyPrinter fourSpaces = new DefaultPrettyPrinter()
+                .withObjectIndenter(new DefaultIndenter("    ", "\n")).withArrayIndenter(new DefaultIndenter("    ", "\n"))
+                .withSeparators(Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER));
+        Files.writeString(SERVED, JSON.writer(fourSpaces).writeValueAsString(served) + "\n");
+        List<String> differences = new ArrayList<>();
+        differences("", snapshot, served, differences);
+        throw new AssertionError("""
+                console/openapi/api-docs.json, the snapshot the console's typed client is generated from, differs from \
+                the description this application serves at /v3/api-docs (%d differences; %s).
+                This run wrote what the application serves to standalone/target/openapi/api-docs.json. To regenerate the \
+                snapshot and the client, from the repository root:
+                    cp standalone/target/openapi/api-docs.json console/openapi/api-docs.json && (cd console && npm run api-types)
+                then build the console (cd console && npm run build) and commit both console/openapi/api-docs.json and \
+                console/src/api/schema.d.ts.""".formatted(differences.size(),
+                String.join("; ", differences.subList(0, Math.min(8, differences.size())))));
+    }
+
+    /** JSON pointers where the two differ: "+" only served, "-" only in the snapshot, "~" changed. */
+    private static void differences(String at, JsonNode snapshot, JsonNode served, List<String> out) {
+        if (snapshot.isObject() && served.isObject()) {
+            Set<String> names = new TreeSet<>();
+            snapshot.fieldNames().forEachRemaining(names::add);
+            served.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                String pointer = at + "/" + name.replace("~", "~0").replace("/", "~1");
+                if (!snapshot.has(name)) out.add("+ " + pointer);
+                else if (!served.has(name)) out.add("- " + pointer);
+                else differences(pointer, snapshot.get(name), served.get(name), out);
+            }
+        } else if (!snapshot.equals(served)) {
+            out.add("~ " + (at.isEmpty() ? "/" : at));
+        }
     }
 
     private static JsonNode parameter(JsonNode parameters, String name) {

@@ -214,12 +214,21 @@ class SecurityApiTest extends ApplicationTest {
         Api.Response tooDeep = engineer.post("/api/v1/cases/" + opened.caseId() + "/feedback",
                 Map.of("outcome", "unsolved", "corrected_solution", nested(12)));
         assertThat(tooDeep.status()).isEqualTo(400);
+        // a text that looks like an object stays the text it was
+        Api.Response typed = engineer.post("/api/v1/cases/" + opened.caseId() + "/feedback",
+                Map.of("outcome", "unsolved", "corrected_solution", "{\"as\": \"typed\"}"));
+        assertThat(typed.status()).as(typed.raw()).isEqualTo(200);
+        String typedId = typed.body().get("feedbackId").asText();
         Api.Response listed = admin().await("/api/v1/feedback?review_status=pending&pageSize=100",
-                r -> r.status() == 200 && r.raw().contains(feedbackId), Duration.ofSeconds(10));
-        for (JsonNode item : listed.body().get("items")) {
-            if (item.get("feedbackId").asText().equals(feedbackId)) {
-                assertThat(JSON.readTree(item.get("corrected_solution").asText()).get("cause").asText()).isEqualTo("MTU mismatch");
-            }
-        }
+                r -> r.status() == 200 && r.raw().contains(feedbackId) && r.raw().contains(typedId), Duration.ofSeconds(10));
+        Map<String, JsonNode> items = new java.util.HashMap<>();
+        for (JsonNode item : listed.body().get("items")) items.put(item.get("feedbackId").asText(), item.get("corrected_solution"));
+        assertThat(items.get(feedbackId)).as("listed as the object given").isEqualTo(JSON.valueToTree(correction));
+        assertThat(items.get(typedId).isTextual()).isTrue();
+        assertThat(items.get(typedId).asText()).isEqualTo("{\"as\": \"typed\"}");
+
+        Api.Response reviewed = admin().post("/api/v1/feedback/" + feedbackId + "/review", Map.of("decision", "reject", "comment", ""));
+        assertThat(reviewed.status()).as(reviewed.raw()).isEqualTo(200);
+        assertThat(reviewed.body().get("corrected_solution")).as("the review answers it as given").isEqualTo(JSON.valueToTree(correction));
     }
 }

@@ -7,6 +7,7 @@ import com.ipexpert.api.cases.CaseCommands.OpenCase;
 import com.ipexpert.api.cases.CaseCommands.ReopenCase;
 import com.ipexpert.api.cases.CaseCommands.RetryAnalysis;
 import com.ipexpert.api.cases.CaseId;
+import com.ipexpert.api.cases.CorrectedSolution;
 import com.ipexpert.api.cases.FeedbackOutcome;
 import com.ipexpert.api.cases.NodeId;
 import com.ipexpert.api.cases.NodeStatus;
@@ -107,7 +108,7 @@ class CaseCommandController {
         FeedbackOutcome outcome = FeedbackOutcome.parse(request.outcome())
                 .orElseThrow(() -> ApiException.badRequest("outcome must be 'solved' or 'unsolved'"));
         if (request.comment() != null && request.comment().length() > 10_000) throw ApiException.badRequest("comment is too long (10000 characters at most)");
-        String correctedSolution = CaseRequests.correctedSolution(request.correctedSolution());
+        CorrectedSolution correctedSolution = CaseRequests.correctedSolution(request.correctedSolution());
         String feedbackId = UUID.randomUUID().toString();
         NodeId responseNode = NodeId.random();
         NodeId analysisNode = NodeId.random();

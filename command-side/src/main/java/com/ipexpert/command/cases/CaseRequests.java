@@ -2,6 +2,7 @@ package com.ipexpert.command.cases;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.ipexpert.api.cases.Attachment;
+import com.ipexpert.api.cases.CorrectedSolution;
 import com.ipexpert.analyst.secrets.SecretMasker;
 import com.ipexpert.api.cases.RetrievalSettings;
 import com.ipexpert.edge.errors.ApiException;
@@ -35,7 +36,7 @@ final class CaseRequests {
         }
     }
 
-    /** {@code corrected_solution}: a string, or a JSON object (kept as its JSON text); secrets masked in both. */
+    /** {@code corrected_solution}: a string, or a JSON object kept as given; secrets masked in both. */
     record FeedbackRequest(String outcome, String comment, @JsonProperty("corrected_solution") Object correctedSolution) {
         FeedbackRequest {
             comment = SecretMasker.mask(comment).text();
@@ -50,17 +51,18 @@ final class CaseRequests {
     static final int MAX_STORED_JSON_BYTES = 64 * 1024;
     static final int MAX_STORED_JSON_DEPTH = 8;
 
-    /** The corrected solution as stored: a string as given, an object as its JSON text; bounded like {@code response}. */
-    static String correctedSolution(Object raw) {
+    /** The corrected solution as stored: a string or a JSON object, as given; bounded like {@code response}. */
+    @SuppressWarnings("unchecked")
+    static CorrectedSolution correctedSolution(Object raw) {
         if (raw == null) return null;
         if (raw instanceof String s) {
             if (s.length() > 50_000) throw ApiException.badRequest("corrected_solution is too long (50000 characters at most)");
-            return s;
+            return CorrectedSolution.text(s);
         }
         if (raw instanceof Map<?, ?> m) {
             if (m.isEmpty()) throw ApiException.badRequest("corrected_solution must not be an empty object");
             JsonBounds.check("corrected_solution", m, MAX_STORED_JSON_BYTES, MAX_STORED_JSON_DEPTH);
-            return JsonBounds.text(m);
+            return CorrectedSolution.object((Map<String, Object>) m);
         }
         throw ApiException.badRequest("corrected_solution must be a string or a JSON object");
     }

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.ipexpert.api.cases.CaseEvents.FeedbackGiven;
 import com.ipexpert.api.cases.CaseEvents.FeedbackReviewed;
 import com.ipexpert.api.cases.CaseId;
+import com.ipexpert.api.cases.CorrectedSolution;
 import com.ipexpert.api.cases.ReviewDecision;
 import com.ipexpert.api.knowledge.CorrectionCommands.PublishCorrection;
 import com.ipexpert.api.knowledge.DocumentId;
+import com.ipexpert.edge.errors.JsonBounds;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.modelling.saga.EndSaga;
@@ -41,7 +43,7 @@ public class CorrectionSaga {
             return;
         }
         caseId = e.caseId();
-        correctedSolution = e.correctedSolution();
+        correctedSolution = textOf(e.correctedSolution());
         comment = e.comment();
     }
 
@@ -51,6 +53,11 @@ public class CorrectionSaga {
         if (e.decision() != ReviewDecision.APPROVE) return;
         commands.send(new PublishCorrection(documentFor(e.feedbackId()), caseId, e.feedbackId(), e.reviewedBy(),
                 correctedSolution, comment));
+    }
+
+    /** What the knowledge document says: the text as given, or the object as its JSON. */
+    static String textOf(CorrectedSolution solution) {
+        return solution.value() instanceof String text ? text : JsonBounds.text(solution.value());
     }
 
     /** One document per feedback, whatever happens to redeliveries: its id follows from the feedback's. */

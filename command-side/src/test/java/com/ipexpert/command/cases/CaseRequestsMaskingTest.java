@@ -1,5 +1,6 @@
 package com.ipexpert.command.cases;
 
+import com.ipexpert.api.cases.CorrectedSolution;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -42,6 +43,8 @@ class CaseRequestsMaskingTest {
         CaseRequests.FeedbackRequest structured = json.readValue("""
                 {"outcome": "solved", "corrected_solution": {"steps": ["snmp-agent community read cipher %^%#Zk8sQ%^%#"]}}""",
                 CaseRequests.FeedbackRequest.class);
-        assertThat(CaseRequests.correctedSolution(structured.correctedSolution())).doesNotContain("Zk8sQ").contains("<masked:");
+        CorrectedSolution stored = CaseRequests.correctedSolution(structured.correctedSolution());
+        assertThat(stored.isText()).as("kept as the object given").isFalse();
+        assertThat(stored.value().toString()).doesNotContain("Zk8sQ").contains("<masked:");
     }
 }

@@ -1,5 +1,6 @@
 package com.ipexpert.command.cases;
 
+import com.ipexpert.api.cases.CorrectedSolution;
 import com.ipexpert.api.cases.AnalysisOutcome;
 import com.ipexpert.api.cases.CaseCommands;
 import com.ipexpert.api.cases.CaseEvents;
@@ -141,8 +142,8 @@ class CaseTest {
     @Test
     void unsolved_feedback_leaves_the_case_open() {
         fixture.given(caseOpened(), outcome(ANALYSIS, AnalysisOutcome.SOLUTION))
-                .when(new CaseCommands.GiveFeedback(CASE, OWNER, "f1", FeedbackOutcome.UNSOLVED, "no", "check MTU", T0))
-                .expectEvents(new CaseEvents.FeedbackGiven(CASE, "f1", OWNER.userId(), FeedbackOutcome.UNSOLVED, "no", "check MTU", T0));
+                .when(new CaseCommands.GiveFeedback(CASE, OWNER, "f1", FeedbackOutcome.UNSOLVED, "no", CorrectedSolution.text("check MTU"), T0))
+                .expectEvents(new CaseEvents.FeedbackGiven(CASE, "f1", OWNER.userId(), FeedbackOutcome.UNSOLVED, "no", CorrectedSolution.text("check MTU"), T0));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.ipexpert.command.cases;
 
+import com.ipexpert.api.cases.CorrectedSolution;
 import com.ipexpert.api.cases.CaseCommands.ReviewFeedback;
 import com.ipexpert.api.cases.CaseEvents.FeedbackGiven;
 import com.ipexpert.api.cases.CaseEvents.FeedbackReviewed;
@@ -29,7 +30,7 @@ class FeedbackReviewTest {
 
     private static FeedbackGiven feedbackGiven() {
         return new FeedbackGiven(CASE, FEEDBACK, OWNER.userId(), FeedbackOutcome.UNSOLVED, "没有解决",
-                "检查两端MTU并统一为1500", T0.plusSeconds(300));
+                CorrectedSolution.text("检查两端MTU并统一为1500"), T0.plusSeconds(300));
     }
 
     private static ReviewFeedback review(Requester who, String feedbackId, ReviewDecision decision) {

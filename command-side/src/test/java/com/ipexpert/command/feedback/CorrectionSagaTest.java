@@ -1,5 +1,6 @@
 package com.ipexpert.command.feedback;
 
+import com.ipexpert.api.cases.CorrectedSolution;
 import com.ipexpert.api.cases.CaseEvents.FeedbackGiven;
 import com.ipexpert.api.cases.CaseEvents.FeedbackReviewed;
 import com.ipexpert.api.cases.CaseId;
@@ -27,6 +28,10 @@ class CorrectionSagaTest {
     }
 
     private static FeedbackGiven given(String correction) {
+        return given(correction == null ? null : CorrectedSolution.text(correction));
+    }
+
+    private static FeedbackGiven given(CorrectedSolution correction) {
         return new FeedbackGiven(CASE, FEEDBACK, "u-owner", FeedbackOutcome.UNSOLVED, "MTU was the cause", correction, T0);
     }
 
@@ -44,6 +49,15 @@ class CorrectionSagaTest {
     }
 
     @Test
+    void an_approved_correction_given_as_an_object_is_published_as_its_json() {
+        fixture.givenAggregate(CASE.value()).published(given(CorrectedSolution.object(java.util.Map.of("steps", java.util.List.of("mtu 1500")))))
+                .whenAggregate(CASE.value()).publishes(reviewed(ReviewDecision.APPROVE))
+                .expectDispatchedCommands(new PublishCorrection(CorrectionSaga.documentFor(FEEDBACK), CASE, FEEDBACK,
+                        "u-admin", "{\"steps\":[\"mtu 1500\"]}", "MTU was the cause"))
+                .expectActiveSagas(0);
+    }
+
+    @Test
     void a_rejected_correction_teaches_nothing() {
         fixture.givenAggregate(CASE.value()).published(given("ospf mtu-enable on both ends"))
                 .whenAggregate(CASE.value()).publishes(reviewed(ReviewDecision.REJECT))
@@ -57,7 +71,10 @@ class CorrectionSagaTest {
                 .whenAggregate(CASE.value()).publishes(given("  "))
                 .expectActiveSagas(0);
         fixture.givenNoPriorActivity()
-                .whenAggregate(CASE.value()).publishes(given(null))
+                .whenAggregate(CASE.value()).publishes(given((String) null))
+                .expectActiveSagas(0);
+        fixture.givenNoPriorActivity()
+                .whenAggregate(CASE.value()).publishes(given(CorrectedSolution.object(java.util.Map.of())))
                 .expectActiveSagas(0);
     }
 

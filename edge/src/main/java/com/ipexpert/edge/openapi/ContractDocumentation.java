@@ -51,7 +51,8 @@ public class ContractDocumentation implements OpenApiCustomizer {
             "InteractionRequest", List.of("parentNodeId", "response"),
             "FeedbackRequest", List.of("outcome"),
             "ReviewRequest", List.of("decision"),
-            "NewUser", List.of("username", "email", "password"));
+            "NewUser", List.of("username", "email", "password"),
+            "NewKey", List.of("name", "roles"));
     /** Answer fields that may be null (every field of an answer is present: the API writes nulls too). */
     private static final Map<String, Set<String>> NULLABLE = Map.of(
             "CaseGraph", Set.of("category", "vendor"),
@@ -229,11 +230,28 @@ public class ContractDocumentation implements OpenApiCustomizer {
             replace(s, "filterTags", new ArraySchema().items(new StringSchema()).description("only knowledge carrying these tags")
                     .example(List.of("ospf")));
         });
+        // a text or a JSON object, kept as given (a type of its own, not the value record the sides pass around)
+        Schema<Object> corrected = new Schema<>();
+        corrected.setAnyOf(List.of(new StringSchema(), new ObjectSchema().additionalProperties(true)));
+        corrected.setDescription("the solution that worked: a text or a JSON object, kept as given; becomes knowledge once approved");
+        corrected.setExample("两端MTU改为一致后邻居起来了");
+        schemas.put("CorrectedSolution", corrected);
         with(schemas, "FeedbackRequest", s -> {
             replace(s, "outcome", new StringSchema()._enum(List.of("solved", "unsolved")).description("solved also solves the case"));
-            replace(s, "corrected_solution", new StringSchema().description("the solution that worked; becomes knowledge once approved"));
+            replace(s, "corrected_solution", ref("CorrectedSolution"));
         });
+        with(schemas, "FeedbackItem", s -> replace(s, "corrected_solution", ref("CorrectedSolution")));
         with(schemas, "ReviewRequest", s -> replace(s, "decision", new StringSchema()._enum(List.of("approve", "reject"))));
+        with(schemas, "NewKey", s -> {
+            replace(s, "name", new StringSchema().maxLength(100).example("nms-alarms"));
+            replace(s, "roles", new ArraySchema().items(new StringSchema()._enum(List.of("user", "admin", "auditor", "analyst", "monitoring")))
+                    .minItems(1).description("monitoring: the operations endpoints only"));
+            replace(s, "expiresAt", new StringSchema().format("date-time").description("in the future, within 366 days; or expiresInDays"));
+            IntegerSchema days = new IntegerSchema();
+            days.minimum(BigDecimal.ONE).maximum(BigDecimal.valueOf(366)).description("used when expiresAt is not given");
+            days.setDefault(90);
+            replace(s, "expiresInDays", days);
+        });
         with(schemas, "NewUser", s -> {
             replace(s, "roles", new ArraySchema().items(new StringSchema()._enum(ROLES))._default(List.of("user")));
             replace(s, "password", new StringSchema().minLength(8).format("password"));

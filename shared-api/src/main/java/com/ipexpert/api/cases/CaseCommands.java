@@ -46,10 +46,10 @@ public final class CaseCommands {
      * ({@code responseNode} and {@code analysisNode} are chosen by the caller; unused otherwise).
      */
     public record GiveFeedback(@TargetAggregateIdentifier CaseId caseId, Requester requester, String feedbackId,
-                               FeedbackOutcome outcome, String comment, String correctedSolution, Instant givenAt,
+                               FeedbackOutcome outcome, String comment, CorrectedSolution correctedSolution, Instant givenAt,
                                NodeId responseNode, NodeId analysisNode) {
         public GiveFeedback(CaseId caseId, Requester requester, String feedbackId, FeedbackOutcome outcome, String comment,
-                            String correctedSolution, Instant givenAt) {
+                            CorrectedSolution correctedSolution, Instant givenAt) {
             this(caseId, requester, feedbackId, outcome, comment, correctedSolution, givenAt, null, null);
         }
     }

@@ -41,10 +41,13 @@ public final class CaseEvents {
     public record AnalysisRetryRequested(CaseId caseId, NodeId analysisNode, String requestedBy, Instant requestedAt) {
     }
 
-    /** Feedback starts its life pending review. */
-    @Revision("1")
+    /**
+     * Feedback starts its life pending review. Revision 2: {@code correctedSolution} is kept as given, a text or a JSON
+     * object; revision 1 held a text, an object as its JSON text (upcast by {@code FeedbackGivenUpcaster}).
+     */
+    @Revision("2")
     public record FeedbackGiven(CaseId caseId, String feedbackId, String givenBy, FeedbackOutcome outcome,
-                                String comment, String correctedSolution, Instant givenAt) {
+                                String comment, CorrectedSolution correctedSolution, Instant givenAt) {
     }
 
     @Revision("1")

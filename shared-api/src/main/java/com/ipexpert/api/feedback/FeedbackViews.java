@@ -1,6 +1,7 @@
 package com.ipexpert.api.feedback;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.ipexpert.api.cases.CorrectedSolution;
 
 import java.time.Instant;
 import java.util.List;
@@ -11,7 +12,7 @@ public final class FeedbackViews {
     }
 
     public record FeedbackItem(String feedbackId, String caseId, String outcome, String comment,
-                               @JsonProperty("corrected_solution") String correctedSolution,
+                               @JsonProperty("corrected_solution") CorrectedSolution correctedSolution,
                                @JsonProperty("review_status") String reviewStatus, Instant createdAt,
                                String reviewedBy, Instant reviewedAt) {
     }
