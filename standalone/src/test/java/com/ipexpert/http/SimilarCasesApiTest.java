@@ -84,4 +84,41 @@ class SimilarCasesApiTest extends ApplicationTest {
         assertThat(badLimit.body().get("error").get("type").asText()).isEqualTo("INVALID_REQUEST");
         assertThat(anonymous().get("/api/v1/cases/" + alices[0] + "/similar").status()).isEqualTo(401);
     }
+
+    @Test
+    void the_similar_cases_rebuilt_by_replay_equal_the_ones_they_replaced() throws Exception {
+        Api engineer = newUser("user");
+        String[] earlier = analysed(engineer, EXSTART);
+        CaseSteps.feedback(engineer, earlier[0], "solved", "ok", null);
+        String[] now = analysed(engineer, "OSPF 邻居 ExStart，NE40E，两端 MTU 1500/9000");
+        JsonNode before = engineer.get("/api/v1/cases/" + now[0] + "/similar").body();
+        assertThat(ids(before)).contains(earlier[0]);
+
+        Api.Response accepted = admin().post("/api/v1/admin/projections/similar-cases/rebuild", Map.of());
+        assertThat(accepted.status()).as(accepted.raw()).isEqualTo(202);
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+        while (!String.valueOf(tokenType("similar-cases")).contains("ReplayToken")) {
+            assertThat(System.nanoTime()).as("the projection was reset").isLessThan(deadline);
+            CaseSteps.pause(50);
+        }
+        admin().await("/api/v1/admin/projections", r -> {
+            for (JsonNode p : r.body()) {
+                if (p.get("name").asText().equals("similar-cases")) return p.get("lag").asLong() == 0 && !p.get("replaying").asBoolean();
+            }
+            return false;
+        }, java.time.Duration.ofSeconds(60));
+
+        assertThat(engineer.get("/api/v1/cases/" + now[0] + "/similar").body()).isEqualTo(before);
+    }
+
+    /** The stored token of a processor; a reset leaves a replay token until a newer event arrives. */
+    private static String tokenType(String processor) throws Exception {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(com.ipexpert.TestDatabase.url(),
+                com.ipexpert.TestDatabase.user(), com.ipexpert.TestDatabase.password());
+             java.sql.PreparedStatement q = db.prepareStatement("select token_type from token_entry where processor_name = ? order by segment")) {
+            q.setString(1, processor);
+            java.sql.ResultSet rs = q.executeQuery();
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
 }
