@@ -385,7 +385,9 @@ public final class LlmAnalyst implements Analyst {
     static String conversationText(CaseConversation conversation) {
         StringBuilder s = new StringBuilder("The engineer's question:\n").append(orNone(conversation.question())).append('\n');
         int step = 1;
-        for (CaseConversation.Turn turn : conversation.turns()) {
+        List<String> answers = conversation.engineerAnswers();
+        for (int i = 0; i < conversation.turns().size(); i++) {
+            CaseConversation.Turn turn = conversation.turns().get(i);
             s.append('\n');
             if (turn.questionsAsked().isEmpty() && turn.answer() == null) {
                 s.append("Step ").append(step++).append(", a solution you proposed earlier:\n").append(orNone(turn.analysis())).append('\n');
@@ -393,7 +395,8 @@ public final class LlmAnalyst implements Analyst {
             }
             s.append("Step ").append(step++).append(", your analysis:\n").append(orNone(turn.analysis())).append('\n');
             if (!turn.questionsAsked().isEmpty()) s.append("You asked:\n").append(bullets(turn.questionsAsked())).append('\n');
-            s.append("The engineer answered:\n").append(orNone(turn.answer())).append('\n');
+            // in the engineer's own words: a question of yours quoted in the answer, with its examples, is not a fact
+            s.append("The engineer answered:\n").append(orNone(answers.get(i))).append('\n');
         }
         return s.toString().strip();
     }

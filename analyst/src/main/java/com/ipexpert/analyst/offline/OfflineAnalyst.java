@@ -101,7 +101,8 @@ public final class OfflineAnalyst implements Analyst {
     public AnalysisDecision analyse(CaseConversation conversation, List<Evidence> evidence) {
         Objects.requireNonNull(conversation, "conversation");
         Map<String, Integer> masked = new java.util.TreeMap<>();
-        String text = SecretMasker.mask(conversation, masked).engineerText();
+        CaseConversation said = SecretMasker.mask(conversation, masked);
+        String text = said.engineerText();
         Classification classification = classifier.classify(text);
         Playbook playbook = Playbooks.forCategory(classification.category());
         Language language = Language.of(text);
@@ -128,7 +129,7 @@ public final class OfflineAnalyst implements Analyst {
         String solveBecause = null;
         if (turns >= MAX_CLARIFICATION_TURNS) solveBecause = "clarification limit reached (" + turns + " turns)";
         else if (!missing.contains(Missing.VENDOR) && !missing.contains(Missing.SYMPTOMS)) solveBecause = "vendor known and symptoms concrete";
-        else if (turns > 0 && saidSomething(conversation.turns().get(turns - 1).answer())) solveBecause = "engineer answered the last clarification";
+        else if (turns > 0 && saidSomething(said.engineerAnswers().get(turns - 1))) solveBecause = "engineer answered the last clarification";
 
         List<String> questions = List.of();
         if (solveBecause == null) {

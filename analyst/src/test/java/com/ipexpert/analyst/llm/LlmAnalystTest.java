@@ -300,6 +300,22 @@ class LlmAnalystTest {
     }
 
     @Test
+    void a_question_the_engineer_quoted_in_an_answer_is_neither_the_platform_nor_shown_to_the_model_as_the_engineers_words() {
+        endpoint.replies("{\"decision\":\"solution\",\"vendor\":\"Huawei\",\"answer\":\"Check the peer address.\","
+                + "\"commands\":[\"display bgp peer\",\"vtysh -c \\\"show bgp summary\\\"\"]}");
+        String asked = "Which vendor and model (e.g. Huawei NE40E, Cisco ASR)?";
+        CaseConversation conversation = new CaseConversation("BGP session to 10.0.0.2 stays in Active", List.of(
+                new CaseConversation.Turn("a1", List.of(asked), asked + " — FRRouting 8.4")));
+
+        ProposedSolution solution = (ProposedSolution) analyst().analyse(conversation, List.of());
+
+        assertThat(solution.vendor()).isEqualTo("FRRouting");
+        assertThat(solution.commands()).containsExactly("vtysh -c \"show bgp summary\"");
+        String prompt = endpoint.promptOf(0);
+        assertThat(prompt.substring(prompt.indexOf("The engineer answered:"))).startsWith("The engineer answered:\n— FRRouting 8.4");
+    }
+
+    @Test
     void a_model_that_keeps_asking_when_told_to_solve_is_answered_by_the_offline_rules_instead() {
         endpoint.replies("{\"decision\":\"clarify\",\"analysis\":\"...\",\"questions\":[\"Which OSPF area?\"]}");
         CaseConversation conversation = new CaseConversation(OSPF_HUAWEI, List.of(

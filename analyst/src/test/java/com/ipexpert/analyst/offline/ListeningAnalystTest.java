@@ -100,6 +100,47 @@ class ListeningAnalystTest {
     }
 
     @Test
+    void the_examples_of_a_quoted_vendor_question_are_not_the_engineers_platform() {
+        Conversations c = Conversations.asking("BGP session to 10.0.0.2 stays in Active, hold timer expired every few minutes");
+        NeedMoreInformation first = (NeedMoreInformation) analyst.analyse(c.build(), List.of());
+        String vendorQuestion = first.suggestedQuestions().stream().filter(q -> q.contains("vendor")).findFirst().orElseThrow();
+        assertThat(vendorQuestion).contains("Huawei", "Cisco");
+        // the console's suggestion button puts the question into the answer box; the engineer writes after it
+        c.answered(first.suggestedQuestions(), vendorQuestion + " — FRRouting 8.4");
+
+        ProposedSolution s = (ProposedSolution) analyst.analyse(c.build(), List.of());
+
+        assertThat(s.vendor()).isEqualTo("FRRouting");
+        assertThat(s.commands()).isNotEmpty().noneMatch(cmd -> cmd.startsWith("display") || cmd.startsWith("show"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> vendors = (Map<String, Object>) s.trace().get("vendorScores");
+        assertThat(vendors).containsOnlyKeys("FRRouting");
+    }
+
+    @Test
+    void the_examples_of_a_quoted_question_in_chinese_are_not_the_engineers_platform_either() {
+        Conversations c = Conversations.asking("OSPF邻居一直卡在ExStart");
+        NeedMoreInformation first = (NeedMoreInformation) analyst.analyse(c.build(), List.of());
+        String vendorQuestion = first.suggestedQuestions().stream().filter(q -> q.contains("厂商")).findFirst().orElseThrow();
+        c.answered(first.suggestedQuestions(), vendorQuestion + " 锐捷 RSR20-14E，RGOS 11.1");
+
+        AnalysisDecision d = analyst.analyse(c.build(), List.of());
+
+        assertThat(d.vendor()).isEqualTo("Ruijie");
+    }
+
+    @Test
+    void the_examples_of_a_quoted_checks_question_rule_nothing_out_what_the_engineer_wrote_does() {
+        String asked = "What have you already compared or tried (e.g. MTU, router ID, authentication on both ends, resetting the OSPF process), and with what result?";
+        ProposedSolution s = (ProposedSolution) analyst.analyse(Conversations.asking("Cisco ISR4451 OSPF neighbour stuck in EXSTART")
+                .answered(List.of(asked), asked + " Router IDs are unique, I have not checked anything else").build(), List.of());
+
+        assertThat(hypothesis(s, "ospf-duplicate-router-id")).containsEntry("status", "ruled out");
+        assertThat(hypothesis(s, "ospf-mtu-mismatch")).containsEntry("status", "open");
+        assertThat(hypothesis(s, "ospf-mtu-mismatch").get("because")).asList().noneMatch(b -> String.valueOf(b).contains("e.g."));
+    }
+
+    @Test
     void nokia_mikrotik_linux_and_arista_get_commands_in_their_own_syntax() {
         assertThat(solve("Nokia 7750 SR OSPF neighbour stuck in ExStart, port 1/1/3 mtu 9212 vs 1500").commands())
                 .isNotEmpty().allMatch(c -> c.startsWith("show router ") || c.startsWith("show port ") || c.startsWith("show log "));

@@ -4,6 +4,7 @@ import com.ipexpert.analyst.Analyst;
 import com.ipexpert.analyst.offline.OfflineAnalyst;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -62,12 +63,12 @@ public class AgentConfiguration {
     AnalysisWorker analysisWorker(CaseConversations conversations, ObjectProvider<KnowledgeRetrieval> retrieval,
                                   Analyst analyst, StepDrafts stepDrafts, CommandGateway commands,
                                   ThreadPoolTaskExecutor analysisExecutor, Clock clock,
-                                  ObjectProvider<com.ipexpert.edge.ratelimits.ModelCallBudget> budget) {
+                                  ObjectProvider<com.ipexpert.edge.ratelimits.ModelCallBudget> budget, QueryGateway queries) {
         // A model's steps count against their case owner's daily budget; over it the offline analyst answers.
         boolean model = !(analyst instanceof OfflineAnalyst);
         return new AnalysisWorker(conversations, retrieval.getIfAvailable(() -> KnowledgeRetrieval.NONE), analyst,
                 stepDrafts, commands, analysisExecutor, clock,
                 budget.getIfAvailable(() -> com.ipexpert.edge.ratelimits.ModelCallBudget.UNLIMITED),
-                model ? new OfflineAnalyst() : null);
+                model ? new OfflineAnalyst() : null, new SimilarCasesByQuery(queries));
     }
 }

@@ -53,6 +53,7 @@ public class AnalysisWorker {
     private final Clock clock;
     private final ModelCallBudget budget;
     private final Analyst offline;
+    private final SimilarCaseLookup similarCases;
 
     public AnalysisWorker(CaseConversations conversations, KnowledgeRetrieval retrieval, Analyst analyst, StepDrafts drafts,
                           CommandGateway commands, Executor executor, Clock clock) {
@@ -65,6 +66,14 @@ public class AnalysisWorker {
      */
     public AnalysisWorker(CaseConversations conversations, KnowledgeRetrieval retrieval, Analyst analyst, StepDrafts drafts,
                           CommandGateway commands, Executor executor, Clock clock, ModelCallBudget budget, Analyst offline) {
+        this(conversations, retrieval, analyst, drafts, commands, executor, clock, budget, offline, SimilarCaseLookup.NONE);
+    }
+
+    /** @param similarCases finds the earlier solved cases a step's node shows as evidence */
+    public AnalysisWorker(CaseConversations conversations, KnowledgeRetrieval retrieval, Analyst analyst, StepDrafts drafts,
+                          CommandGateway commands, Executor executor, Clock clock, ModelCallBudget budget, Analyst offline,
+                          SimilarCaseLookup similarCases) {
+        this.similarCases = similarCases;
         this.budget = budget;
         this.offline = offline;
         this.conversations = conversations;
@@ -111,11 +120,14 @@ public class AnalysisWorker {
             List<Evidence> evidence = retrieval.retrieve(query, null, settings, EVIDENCE_LIMIT);
             retrieved = new Retrieved(query, settings, evidence, (System.nanoTime() - retrievalStarted) / 1_000_000);
             // Over its owner's daily budget of model calls, the offline analyst answers the step, and the step says so.
-            boolean budgetSpent = offline != null && !budget.tryUse(conversations.ownerOf(cmd.caseId()));
+            String owner = conversations.ownerOf(cmd.caseId());
+            boolean budgetSpent = offline != null && !budget.tryUse(owner);
             Analyst answering = budgetSpent ? offline : analyst;
             AnalysisDecision decision = answering.analyse(conversation, evidence, draft);
             long latencyMs = (System.nanoTime() - started) / 1_000_000;
             Map<String, Object> metadata = metadataOf(answering, decision, retrieved, cmd.attempt(), latencyMs);
+            // earlier solved cases like this one, which its owner may read, shown beside the passages as evidence
+            metadata.put("similarCases", similarCases.similarTo(cmd.caseId(), owner, query, decision.category(), decision.vendor()));
             if (budgetSpent) {
                 metadata.put("modelBudget", "spent: the case owner's model calls for today are used up, so the offline analyst answered");
             }

@@ -2,6 +2,7 @@ package com.ipexpert.command.agent;
 
 import com.ipexpert.analyst.CaseConversation;
 import com.ipexpert.api.cases.AnalysisOutcome;
+import com.ipexpert.api.cases.Attachment;
 import com.ipexpert.api.cases.CaseEvents.AnalysisOutcomeRecorded;
 import com.ipexpert.api.cases.CaseEvents.CaseOpened;
 import com.ipexpert.api.cases.CaseEvents.ClarificationAnswered;
@@ -35,7 +36,7 @@ public class CaseConversations {
         while (stream.hasNext()) {
             Object payload = stream.next().getPayload();
             if (payload instanceof CaseOpened opened) {
-                question = opened.query();
+                question = withPastedAttachments(opened);
                 if (opened.analysisNode().equals(analysisNode)) break;
             } else if (payload instanceof AnalysisOutcomeRecorded outcome) {
                 if (outcome.outcome() == AnalysisOutcome.CLARIFICATION) {
@@ -53,6 +54,24 @@ public class CaseConversations {
         }
         return new CaseConversation(question, turns);
     }
+
+    /**
+     * The question and the text of attachments that are pasted text (several lines, not a link or a document id), such
+     * as device output the client sent as an attachment: the analyst reads it as it reads the question.
+     */
+    static String withPastedAttachments(CaseOpened opened) {
+        StringBuilder question = new StringBuilder(opened.query() == null ? "" : opened.query());
+        if (opened.attachments() != null) {
+            for (Attachment a : opened.attachments()) {
+                String text = a.reference();
+                if (text == null || text.equals(a.name()) || !text.strip().contains("\n") || LINK.matcher(text.strip()).lookingAt()) continue;
+                question.append("\n").append(text.strip());
+            }
+        }
+        return question.toString();
+    }
+
+    private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("(?i)(https?|ftp|file)://");
 
     /** Who opened the case: whose budget of model calls a step of it uses. */
     public String ownerOf(CaseId caseId) {

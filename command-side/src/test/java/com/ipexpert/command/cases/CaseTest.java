@@ -5,6 +5,7 @@ import com.ipexpert.api.cases.AnalysisOutcome;
 import com.ipexpert.api.cases.CaseCommands;
 import com.ipexpert.api.cases.CaseEvents;
 import com.ipexpert.api.cases.FeedbackOutcome;
+import com.ipexpert.api.cases.NodeId;
 import com.ipexpert.api.cases.NodeStatus;
 import com.ipexpert.api.cases.NodeType;
 import com.ipexpert.api.errors.DomainException;
@@ -100,6 +101,20 @@ class CaseTest {
         fixture.given(caseOpened(), outcome(ANALYSIS, AnalysisOutcome.CLARIFICATION))
                 .when(answerClarification(OWNER, QUERY))
                 .expectException(DomainException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_answer_to_a_node_of_another_case_is_refused_as_not_found() {
+        fixture.given(caseOpened(), outcome(ANALYSIS, AnalysisOutcome.CLARIFICATION))
+                .when(answerClarification(OWNER, NodeId.of("n-analysis-of-another-case")))
+                .expectException(new org.hamcrest.FeatureMatcher<Object, String>(org.hamcrest.Matchers.is("NOT_FOUND"), "refusal kind", "kind") {
+                    @Override
+                    protected String featureValueOf(Object e) {
+                        return e instanceof DomainException d ? d.kind().name() : String.valueOf(e);
+                    }
+                })
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("is not part of this case"))
                 .expectNoEvents();
     }
 

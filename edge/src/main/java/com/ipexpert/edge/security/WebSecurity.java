@@ -146,7 +146,7 @@ public class WebSecurity {
                 .requestMatchers(HttpMethod.DELETE, "/api/v1/admin/api-keys/*").hasRole(ADMIN)
                 // cases: any user reads (ownership is checked by the query), users and admins change
                 .requestMatchers(HttpMethod.GET, "/api/v1/cases", "/api/v1/cases/*", "/api/v1/cases/*/nodes/*",
-                        "/api/v1/cases/*/stream").hasAnyRole(ANY_USER)
+                        "/api/v1/cases/*/stream", "/api/v1/cases/*/similar").hasAnyRole(ANY_USER)
                 .requestMatchers(HttpMethod.POST, "/api/v1/cases", "/api/v1/cases/*/interactions",
                         "/api/v1/cases/*/feedback", "/api/v1/cases/*/close", "/api/v1/cases/*/nodes/*/retry",
                         "/api/v1/cases/*/reopen")

@@ -17,4 +17,16 @@ public final class CaseQueries {
 
     public record FindNode(CaseId caseId, NodeId nodeId, Requester requester) {
     }
+
+    /**
+     * Earlier cases like {@code caseId} that reached a solution, and only those {@code requester} may read, approved
+     * solutions first; answers {@link CaseViews.SimilarCases}, or nothing when the case is not the requester's to see.
+     * With {@code text} (and the category and vendor the agent reads in it) the cases are compared with that text
+     * instead of the case's own, and the case need not be known to the read model yet: what an analysis step asks.
+     */
+    public record FindSimilarCases(CaseId caseId, Requester requester, String text, String category, String vendor, int limit) {
+        public static FindSimilarCases of(CaseId caseId, Requester requester, int limit) {
+            return new FindSimilarCases(caseId, requester, null, null, null, limit);
+        }
+    }
 }

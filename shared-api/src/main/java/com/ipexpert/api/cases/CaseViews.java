@@ -26,6 +26,26 @@ public final class CaseViews {
                             Instant createdAt, Instant updatedAt, List<NodeView> nodes, List<EdgeView> edges) {
     }
 
+    /** The earlier cases most like one case, approved solutions first (see {@link CaseQueries.FindSimilarCases}). */
+    public record SimilarCases(String caseId, List<SimilarCase> items) {
+    }
+
+    /**
+     * An earlier case like the one asked about: whether it was solved and its solution approved by a reviewer, how
+     * alike the two are (0..1) and why ({@code alike}: the same category, vendor, shared terms), and its solution.
+     */
+    public record SimilarCase(String caseId, String title, String category, String vendor, CaseStatus status, boolean solved,
+                              boolean approved, double score, List<String> alike, Instant createdAt, Instant solvedAt,
+                              SimilarSolution solution) {
+    }
+
+    /**
+     * The last solution the case's analysis proposed ({@code nodeId}, its answer and commands) and, where a reviewer
+     * approved a correction of it, the engineer's {@code correctedSolution}.
+     */
+    public record SimilarSolution(String nodeId, String answer, List<String> commands, String correctedSolution) {
+    }
+
     /** One change pushed to a case's live stream: a node, an edge or the case itself changed. */
     public record CaseChange(String kind, String caseId, NodeView node, EdgeView edge, CaseSummary caseSummary) {
         public static CaseChange node(String caseId, NodeView node) {

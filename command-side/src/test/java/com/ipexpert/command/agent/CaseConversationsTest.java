@@ -1,0 +1,53 @@
+package com.ipexpert.command.agent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.ipexpert.analyst.offline.OfflineAnalyst;
+import com.ipexpert.analyst.AnalysisDecision;
+import com.ipexpert.analyst.CaseConversation;
+import com.ipexpert.api.cases.Attachment;
+import com.ipexpert.api.cases.CaseEvents.CaseOpened;
+import com.ipexpert.api.cases.CaseId;
+import com.ipexpert.api.cases.NodeId;
+import com.ipexpert.api.cases.RetrievalSettings;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** What the analyst reads of a case's question: the question and device output the engineer attached as text. */
+class CaseConversationsTest {
+
+    private static CaseOpened opened(String query, Attachment... attachments) {
+        return new CaseOpened(CaseId.of("c-1"), "u-1", query, query, List.of(attachments), NodeId.of("q"), NodeId.of("a"),
+                RetrievalSettings.defaults(), Instant.parse("2026-12-01T08:00:00Z"));
+    }
+
+    @Test
+    void device_output_attached_as_text_is_read_with_the_question_and_links_and_ids_are_not() {
+        String pasted = """
+                [~PE1]display ospf peer brief
+                 Area Id          Interface                        Neighbor id      State
+                 0.0.0.0          GigabitEthernet1/0/0             10.1.1.2         ExStart
+                [~PE1]display interface GigabitEthernet1/0/0
+                The Maximum Transmit Unit is 1500
+                对端 The Maximum Transmit Unit is 9000""";
+        String question = CaseConversations.withPastedAttachments(opened("华为NE40E OSPF邻居起不来",
+                new Attachment("display-ospf.txt", pasted), new Attachment("topology.png", "https://files.example/topology.png"),
+                new Attachment("manual", "doc-42")));
+
+        assertThat(question).startsWith("华为NE40E OSPF邻居起不来\n").contains("The Maximum Transmit Unit is 9000")
+                .doesNotContain("https://", "doc-42");
+
+        AnalysisDecision step = new OfflineAnalyst().analyse(new CaseConversation(question, List.of()), List.of());
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> hypotheses = (List<Map<String, Object>>) step.trace().get("hypotheses");
+        assertThat(hypotheses.get(0)).containsEntry("id", "ospf-mtu-mismatch").containsEntry("status", "confirmed");
+    }
+
+    @Test
+    void a_question_without_attachments_is_read_as_it_is() {
+        assertThat(CaseConversations.withPastedAttachments(opened("BGP flaps every 3 minutes"))).isEqualTo("BGP flaps every 3 minutes");
+    }
+}
