@@ -83,8 +83,8 @@ class RetrievalQualityTest {
         ManualChunker chunker = new ManualChunker(SETTINGS);
         // The models' vectors are remembered under target/, so only the first run of a build embeds the corpus.
         BilingualEmbedder models = new BilingualEmbedder(
-                RememberingEmbeddingModel.of(new BgeSmallEnV15QuantizedEmbeddingModel()),
-                RememberingEmbeddingModel.of(new BgeSmallZhV15QuantizedEmbeddingModel()), SETTINGS);
+                RememberingEmbeddingModel.of("bge-small-en-v1.5-q", 384, BgeSmallEnV15QuantizedEmbeddingModel::new),
+                RememberingEmbeddingModel.of("bge-small-zh-v1.5-q", 512, BgeSmallZhV15QuantizedEmbeddingModel::new), SETTINGS);
         index = LuceneKnowledgeIndex.inMemory(models, SETTINGS);
         Path corpus = resource("eval/corpus");
         try (Stream<Path> files = Files.list(corpus)) {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A real embedding model whose vectors are remembered in a file under {@code target/}, so a second run of an
@@ -26,20 +27,25 @@ import java.util.Map;
  * so it cannot stand in for another model. Appends as it goes; thread-safe.
  */
 public final class RememberingEmbeddingModel implements EmbeddingModel {
-    private final EmbeddingModel model;
+    private final Supplier<EmbeddingModel> loader;
+    private final int dimension;
     private final Path file;
     private final Map<String, float[]> known = new HashMap<>();
+    private EmbeddingModel model;
 
-    private RememberingEmbeddingModel(EmbeddingModel model, Path file) {
-        this.model = model;
+    private RememberingEmbeddingModel(Supplier<EmbeddingModel> loader, int dimension, Path file) {
+        this.loader = loader;
+        this.dimension = dimension;
         this.file = file;
         read();
     }
 
-    /** Remembers {@code model}'s vectors in {@code target/embeddings/<model class>-<dimension>.bin}. */
-    public static RememberingEmbeddingModel of(EmbeddingModel model) {
-        String name = model.getClass().getSimpleName() + "-" + model.dimension() + ".bin";
-        return new RememberingEmbeddingModel(model, Path.of("target", "embeddings", name));
+    /**
+     * Remembers the vectors of a model in {@code target/embeddings/<name>-<dimension>.bin}; the model itself is only
+     * loaded (seconds, for an ONNX model) when a text it has not seen comes.
+     */
+    public static RememberingEmbeddingModel of(String name, int dimension, Supplier<EmbeddingModel> loader) {
+        return new RememberingEmbeddingModel(loader, dimension, Path.of("target", "embeddings", name + "-" + dimension + ".bin"));
     }
 
     @Override
@@ -47,6 +53,10 @@ public final class RememberingEmbeddingModel implements EmbeddingModel {
         List<TextSegment> missing = new ArrayList<>();
         for (TextSegment s : segments) if (!known.containsKey(s.text())) missing.add(s);
         if (!missing.isEmpty()) {
+            if (model == null) model = loader.get();
+            if (model.dimension() != dimension) {
+                throw new IllegalStateException("the model has " + model.dimension() + " dimensions, not " + dimension);
+            }
             List<Embedding> computed = model.embedAll(missing).content();
             for (int i = 0; i < missing.size(); i++) known.put(missing.get(i).text(), computed.get(i).vector());
             append(missing.stream().map(TextSegment::text).toList());
@@ -56,7 +66,7 @@ public final class RememberingEmbeddingModel implements EmbeddingModel {
 
     @Override
     public int dimension() {
-        return model.dimension();
+        return dimension;
     }
 
     private void read() {
