@@ -3,10 +3,12 @@ package com.ipexpert.retrieval.index;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.StopFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.cn.smart.HMMChineseTokenizer;
 import org.apache.lucene.analysis.cn.smart.SmartChineseAnalyzer;
 import org.apache.lucene.analysis.core.KeywordAnalyzer;
 import org.apache.lucene.analysis.core.TypeTokenFilter;
@@ -28,7 +30,21 @@ final class KeywordAnalyzers {
     private KeywordAnalyzers() {}
 
     static Analyzer latin() {
+        return latin(CharArraySet.EMPTY_SET);
+    }
+
+    /** The Latin analysis of a question: also drops the words that make it a question (how, which, do I). */
+    static Analyzer latinQuestion() {
+        return latin(QuestionWords.ENGLISH);
+    }
+
+    private static Analyzer latin(CharArraySet questionWords) {
         return new Analyzer() {
+            @Override
+            protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
+                return CompoundWords.joining(reader);
+            }
+
             @Override
             protected TokenStreamComponents createComponents(String fieldName) {
                 Tokenizer tokenizer = new StandardTokenizer();
@@ -40,6 +56,7 @@ final class KeywordAnalyzers {
                 stream = new EnglishPossessiveFilter(stream);
                 stream = new LowerCaseFilter(stream);
                 stream = new StopFilter(stream, EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+                if (!questionWords.isEmpty()) stream = new StopFilter(stream, questionWords);
                 stream = new PorterStemFilter(stream);
                 return new TokenStreamComponents(tokenizer, stream);
             }
@@ -52,7 +69,40 @@ final class KeywordAnalyzers {
     }
 
     static Analyzer chinese() {
-        return new SmartChineseAnalyzer();
+        return chinese(SmartChineseAnalyzer.getDefaultStopSet());
+    }
+
+    /** The SmartChinese analysis of a question: also drops question and function words (如何, 怎么, 的). */
+    static Analyzer chineseQuestion() {
+        CharArraySet stop = new CharArraySet(SmartChineseAnalyzer.getDefaultStopSet(), false);
+        stop.addAll(QuestionWords.CHINESE);
+        stop.addAll(QuestionWords.ENGLISH);
+        stop.addAll(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET);
+        return chinese(CharArraySet.unmodifiableSet(stop));
+    }
+
+    /** As Lucene's SmartChineseAnalyzer (which is final), with the hyphenated terms joined first. */
+    private static Analyzer chinese(CharArraySet stop) {
+        return new Analyzer() {
+            @Override
+            protected java.io.Reader initReader(String fieldName, java.io.Reader reader) {
+                return CompoundWords.joining(reader);
+            }
+
+            @Override
+            protected TokenStreamComponents createComponents(String fieldName) {
+                Tokenizer tokenizer = new HMMChineseTokenizer();
+                // HMMChineseTokenizer lowercases Basic Latin itself.
+                TokenStream stream = new PorterStemFilter(tokenizer);
+                if (!stop.isEmpty()) stream = new StopFilter(stream, stop);
+                return new TokenStreamComponents(tokenizer, stream);
+            }
+
+            @Override
+            protected TokenStream normalize(String fieldName, TokenStream in) {
+                return new LowerCaseFilter(in);
+            }
+        };
     }
 
     /** Per-field analysis for the index writer: keyword fields analysed, every other field as is. */

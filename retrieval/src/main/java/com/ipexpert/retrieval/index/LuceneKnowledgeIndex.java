@@ -92,8 +92,8 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         checkBuiltWithSameModels(directory, models);
         Analyzer latin = KeywordAnalyzers.latin();
         Analyzer chinese = KeywordAnalyzers.chinese();
-        this.latinQueries = new QueryBuilder(latin);
-        this.chineseQueries = new QueryBuilder(chinese);
+        this.latinQueries = new QueryBuilder(KeywordAnalyzers.latinQuestion());
+        this.chineseQueries = new QueryBuilder(KeywordAnalyzers.chineseQuestion());
         IndexWriterConfig config = new IndexWriterConfig(KeywordAnalyzers.perField(latin, chinese))
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setRAMBufferSizeMB(64);
