@@ -56,7 +56,7 @@ public class CommandPathBenchmark {
         String server = opts.getOrDefault("server", "jdbc:postgresql://127.0.0.1:5432/");
         String user = opts.getOrDefault("user", "postgres");
         String password = opts.getOrDefault("password", "");
-        String db = "ipexpert_bench_" + Long.toHexString(System.currentTimeMillis());
+        String db = opts.getOrDefault("db-prefix", "") + "ipexpert_bench_" + Long.toHexString(System.currentTimeMillis());
         try (Connection c = DriverManager.getConnection(server + "postgres", user, password); Statement s = c.createStatement()) {
             s.execute("create database " + db);
             s.execute("create database " + db + "_raw");
