@@ -57,8 +57,9 @@ public class ReadYourWrites {
         if (eventStore instanceof org.axonframework.eventsourcing.eventstore.EmbeddedEventStore && jdbc.isPresent()) {
             JdbcClient client = jdbc.get();
             return () -> {
-                Long max = client.sql("select max(global_index) from domain_event_entry").query(Long.class).single();
-                return max == null ? OptionalLong.empty() : OptionalLong.of(max);
+                // no event stored yet: one row holding null
+                List<Long> max = client.sql("select max(global_index) from domain_event_entry").query(Long.class).list();
+                return max.isEmpty() || max.get(0) == null ? OptionalLong.empty() : OptionalLong.of(max.get(0));
             };
         }
         return () -> {
