@@ -8,13 +8,13 @@ import java.util.Map;
 
 /**
  * A fresh PostgreSQL database for one benchmark run, on the server the arguments name
- * ({@code server=jdbc:postgresql://127.0.0.1:5432/ user=postgres password=}).
+ * ({@code server=jdbc:postgresql://127.0.0.1:5432/ user=postgres password=}); {@code db-prefix=} goes before its name.
  */
 public record BenchDatabase(String server, String name, String user, String password) {
 
     public static BenchDatabase fresh(Map<String, String> opts, String prefix) throws SQLException {
         String server = opts.getOrDefault("server", "jdbc:postgresql://127.0.0.1:5432/");
-        BenchDatabase db = new BenchDatabase(server, prefix + "_" + Long.toHexString(System.currentTimeMillis()),
+        BenchDatabase db = new BenchDatabase(server, opts.getOrDefault("db-prefix", "") + prefix + "_" + Long.toHexString(System.currentTimeMillis()),
                 opts.getOrDefault("user", "postgres"), opts.getOrDefault("password", ""));
         try (Connection c = DriverManager.getConnection(server + "postgres", db.user(), db.password());
              Statement s = c.createStatement()) {

@@ -56,7 +56,7 @@ public class CommandPathBenchmark {
         String server = opts.getOrDefault("server", "jdbc:postgresql://127.0.0.1:5432/");
         String user = opts.getOrDefault("user", "postgres");
         String password = opts.getOrDefault("password", "");
-        String db = "ipexpert_bench_" + Long.toHexString(System.currentTimeMillis());
+        String db = opts.getOrDefault("db-prefix", "") + "ipexpert_bench_" + Long.toHexString(System.currentTimeMillis());
         try (Connection c = DriverManager.getConnection(server + "postgres", user, password); Statement s = c.createStatement()) {
             s.execute("create database " + db);
             s.execute("create database " + db + "_raw");
@@ -88,10 +88,13 @@ public class CommandPathBenchmark {
             awaitClaimed(processing);
             processing.eventProcessors().values().forEach(EventProcessor::shutDown);
             for (int clients : new int[]{1, 8}) {
+                long commitsBefore = commits(jdbc);
                 Result alone = openCases(commands, clients, seconds, new LagProbe(jdbc, false));
-                System.out.printf("open case, command path alone (processors paused): %,.0f commands/s with %d client(s) = %.0f%% of raw; p50 %.1f ms p99 %.1f ms%n",
+                Thread.sleep(1_500); // PostgreSQL publishes a backend's counts within a second
+                long commits = commits(jdbc) - commitsBefore;
+                System.out.printf("open case, command path alone (processors paused): %,.0f commands/s with %d client(s) = %.0f%% of raw; p50 %.1f ms p99 %.1f ms; %.2f database transactions per command%n",
                         alone.perSecond(), clients, 100 * alone.perSecond() / (clients == 1 ? raw1 : raw8),
-                        alone.percentile(50), alone.percentile(99));
+                        alone.percentile(50), alone.percentile(99), commits / (double) alone.count());
             }
             long caughtUpFrom = System.nanoTime();
             processing.eventProcessors().values().forEach(EventProcessor::start);
@@ -138,6 +141,12 @@ public class CommandPathBenchmark {
             context.close();
         }
         System.exit(0); // the HTTP client's and the load generators' threads must not keep the JVM alive
+    }
+
+    /** Transactions committed in this database so far (PostgreSQL's statistics; background pollers included). */
+    static long commits(JdbcTemplate jdbc) {
+        Long n = jdbc.queryForObject("select xact_commit from pg_stat_database where datname = current_database()", Long.class);
+        return n == null ? 0 : n;
     }
 
     /** Commits of one event-sized row each (1 KB payload), the ceiling of any event store on this database. */

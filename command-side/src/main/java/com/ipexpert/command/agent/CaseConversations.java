@@ -21,7 +21,15 @@ import java.util.stream.Collectors;
  * then each question the agent asked and the engineer's answer. The command side reads no read model.
  */
 public class CaseConversations {
+    private static final int OWNERS_KEPT = 10_000;
     private final EventStore events;
+    /** Who opened each case recently read: a case's owner never changes, so a step reads the stream once. */
+    private final Map<CaseId, String> owners = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<CaseId, String> eldest) {
+            return size() > OWNERS_KEPT;
+        }
+    });
 
     public CaseConversations(EventStore events) {
         this.events = events;
@@ -37,6 +45,7 @@ public class CaseConversations {
             Object payload = stream.next().getPayload();
             if (payload instanceof CaseOpened opened) {
                 question = withPastedAttachments(opened);
+                owners.put(caseId, opened.owner());
                 if (opened.analysisNode().equals(analysisNode)) break;
             } else if (payload instanceof AnalysisOutcomeRecorded outcome) {
                 if (outcome.outcome() == AnalysisOutcome.CLARIFICATION) {
@@ -75,9 +84,14 @@ public class CaseConversations {
 
     /** Who opened the case: whose budget of model calls a step of it uses. */
     public String ownerOf(CaseId caseId) {
+        String known = owners.get(caseId);
+        if (known != null) return known;
         DomainEventStream stream = events.readEvents(caseId.value());
         while (stream.hasNext()) {
-            if (stream.next().getPayload() instanceof CaseOpened opened) return opened.owner();
+            if (stream.next().getPayload() instanceof CaseOpened opened) {
+                owners.put(caseId, opened.owner());
+                return opened.owner();
+            }
         }
         return "";
     }

@@ -21,6 +21,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
 import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.List;
@@ -68,7 +70,9 @@ public class CommandSideMessaging {
     @Bean
     Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks,
                                 @Value("${ipexpert.deadlines.polling-interval:1s}") Duration pollingInterval) {
-        return Scheduler.create(dataSource, tasks)
+        // A deadline scheduled or cancelled by a handler joins the handler's transaction: it is stored (or removed)
+        // with the saga's state or not at all, without a connection and a commit of its own.
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 .tableName("scheduled_tasks")
                 .threads(2)
                 .pollingInterval(pollingInterval)

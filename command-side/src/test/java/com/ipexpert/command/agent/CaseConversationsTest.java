@@ -1,23 +1,46 @@
 package com.ipexpert.command.agent;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import com.ipexpert.analyst.offline.OfflineAnalyst;
 import com.ipexpert.analyst.AnalysisDecision;
 import com.ipexpert.analyst.CaseConversation;
+import com.ipexpert.analyst.offline.OfflineAnalyst;
 import com.ipexpert.api.cases.Attachment;
 import com.ipexpert.api.cases.CaseEvents.CaseOpened;
 import com.ipexpert.api.cases.CaseId;
 import com.ipexpert.api.cases.NodeId;
 import com.ipexpert.api.cases.RetrievalSettings;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** What the analyst reads of a case's question: the question and device output the engineer attached as text. */
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the analyst reads of a case's question (the question and device output the engineer attached as text), and
+ * that a step reads its case's events once: the conversation, and from the same reading who owns the case.
+ */
 class CaseConversationsTest {
+    private final AtomicInteger reads = new AtomicInteger();
+    private final EmbeddedEventStore store = new EmbeddedEventStore(EmbeddedEventStore.builder()
+            .storageEngine(new InMemoryEventStorageEngine())) {
+        @Override
+        public DomainEventStream readEvents(String aggregateIdentifier) {
+            reads.incrementAndGet();
+            return super.readEvents(aggregateIdentifier);
+        }
+    };
+
+    @AfterEach
+    void shutDown() {
+        store.shutDown();
+    }
 
     private static CaseOpened opened(String query, Attachment... attachments) {
         return new CaseOpened(CaseId.of("c-1"), "u-1", query, query, List.of(attachments), NodeId.of("q"), NodeId.of("a"),
@@ -49,5 +72,30 @@ class CaseConversationsTest {
     @Test
     void a_question_without_attachments_is_read_as_it_is() {
         assertThat(CaseConversations.withPastedAttachments(opened("BGP flaps every 3 minutes"))).isEqualTo("BGP flaps every 3 minutes");
+    }
+
+    @Test
+    void the_owner_of_a_case_whose_conversation_was_read_costs_no_second_reading() {
+        CaseId caseId = CaseId.of("case-1");
+        NodeId analysis = NodeId.of("node-2");
+        store.publish(new GenericDomainEventMessage<>("Case", caseId.value(), 0, new CaseOpened(caseId, "user-7", "BGP",
+                "BGP flaps", List.of(), NodeId.of("node-1"), analysis, RetrievalSettings.defaults(), Instant.EPOCH)));
+
+        CaseConversations conversations = new CaseConversations(store);
+        assertThat(conversations.upTo(caseId, analysis).question()).isEqualTo("BGP flaps");
+        assertThat(conversations.ownerOf(caseId)).isEqualTo("user-7");
+        assertThat(reads).hasValue(1);
+    }
+
+    @Test
+    void the_owner_of_a_case_not_read_before_is_read_from_its_events() {
+        CaseId caseId = CaseId.of("case-2");
+        store.publish(new GenericDomainEventMessage<>("Case", caseId.value(), 0, new CaseOpened(caseId, "user-9", "OSPF",
+                "OSPF stuck", List.of(), NodeId.of("node-1"), NodeId.of("node-2"), RetrievalSettings.defaults(), Instant.EPOCH)));
+
+        CaseConversations conversations = new CaseConversations(store);
+        assertThat(conversations.ownerOf(caseId)).isEqualTo("user-9");
+        assertThat(conversations.ownerOf(caseId)).isEqualTo("user-9");
+        assertThat(reads).hasValue(1);
     }
 }

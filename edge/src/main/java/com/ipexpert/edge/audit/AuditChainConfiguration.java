@@ -34,8 +34,8 @@ public class AuditChainConfiguration {
     }
 
     @Bean
-    ChainCheckpoints chainCheckpoints(JdbcClient jdbc) {
-        return new ChainCheckpoints(jdbc);
+    ChainCheckpoints chainCheckpoints(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batch) {
+        return new ChainCheckpoints(jdbc, batch);
     }
 
     @Bean

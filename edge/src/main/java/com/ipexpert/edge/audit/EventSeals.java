@@ -58,7 +58,7 @@ public class EventSeals implements MessageDispatchInterceptor<EventMessage<?>> {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         Map<String, ChainCheckpoints.Checkpoint> heads = root.getOrComputeResource(HEADS, k -> {
             Map<String, ChainCheckpoints.Checkpoint> fresh = new LinkedHashMap<>();
-            root.onPrepareCommit(u -> fresh.values().forEach(h -> checkpoints.advance(h, clock.instant())));
+            root.onPrepareCommit(u -> checkpoints.advanceAll(fresh.values(), clock.instant()));
             return fresh;
         });
         heads.merge(head.aggregateId(), head, (a, b) -> b.sequence() > a.sequence() ? b : a);

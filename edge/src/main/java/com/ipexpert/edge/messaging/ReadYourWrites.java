@@ -34,19 +34,38 @@ import java.util.concurrent.TimeoutException;
 public class ReadYourWrites {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReadYourWrites.class);
     private static final int MAX_GAPS_CHECKED = 500;
-    private final EventStore eventStore;
     private final EventProcessingConfiguration processing;
     private final ProcessorPositions positions;
     private final Optional<JdbcClient> jdbc;
     private final Duration maxWait;
+    private final SharedHead head;
 
     public ReadYourWrites(EventStore eventStore, EventProcessingConfiguration processing, ProcessorPositions positions,
                           Optional<JdbcClient> jdbc, Duration maxWait) {
-        this.eventStore = eventStore;
         this.processing = processing;
         this.positions = positions;
         this.jdbc = jdbc;
         this.maxWait = maxWait;
+        this.head = new SharedHead(headLookup(eventStore, jdbc));
+    }
+
+    /**
+     * The head of an event store in this database (table {@code domain_event_entry}) is one index lookup outside any
+     * transaction; any other store (Axon Server) is asked for its head token.
+     */
+    private static java.util.function.Supplier<OptionalLong> headLookup(EventStore eventStore, Optional<JdbcClient> jdbc) {
+        if (eventStore instanceof org.axonframework.eventsourcing.eventstore.EmbeddedEventStore && jdbc.isPresent()) {
+            JdbcClient client = jdbc.get();
+            return () -> {
+                // no event stored yet: one row holding null
+                List<Long> max = client.sql("select max(global_index) from domain_event_entry").query(Long.class).list();
+                return max.isEmpty() || max.get(0) == null ? OptionalLong.empty() : OptionalLong.of(max.get(0));
+            };
+        }
+        return () -> {
+            TrackingToken token = eventStore.createHeadToken();
+            return token == null ? OptionalLong.empty() : token.position();
+        };
     }
 
     public Duration maxWait() {
@@ -62,8 +81,7 @@ public class ReadYourWrites {
     public boolean awaitCurrent(String... processingGroups) {
         if (processingGroups.length == 0 || maxWait.isZero() || maxWait.isNegative()) return true;
         long deadline = System.nanoTime() + maxWait.toNanos();
-        TrackingToken head = eventStore.createHeadToken();
-        OptionalLong target = head == null ? OptionalLong.empty() : head.position();
+        OptionalLong target = head.get();
         if (target.isEmpty() || target.getAsLong() < 0) return true;
         boolean all = true;
         for (String group : processingGroups) {
