@@ -58,9 +58,10 @@ public final class BilingualEmbedder {
         this.loadMillis = 0;
     }
 
-    private BilingualEmbedder(String englishName, int englishDimension, String chineseName, int chineseDimension,
-                              Supplier<EmbeddingModel> english, Supplier<EmbeddingModel> chinese,
-                              KnowledgeSettings settings, Duration queryWait) {
+    /** Models named and sized up front, loaded on a thread of their own from {@code english} and {@code chinese}. */
+    BilingualEmbedder(String englishName, int englishDimension, String chineseName, int chineseDimension,
+                      Supplier<EmbeddingModel> english, Supplier<EmbeddingModel> chinese,
+                      KnowledgeSettings settings, Duration queryWait) {
         this.englishName = englishName;
         this.chineseName = chineseName;
         this.englishDimension = englishDimension;
