@@ -21,7 +21,8 @@ import java.util.zip.ZipFile;
  * Starts the embedded jar as the README does ({@code java -jar standalone/target/ip-expert.jar}, H2 in a fresh data
  * directory, nothing else) {@code runs} times and prints, next to the issue's targets: the jar's size and what it is
  * made of; the time from {@code java -jar} to {@code /actuator/health} UP; to {@code /actuator/health/knowledge} UP
- * (the embedding models loaded); the process's RSS at health UP, at knowledge ready and {@code settle} seconds after.
+ * (the embedding models loaded); the process's RSS (VmRSS, in MiB as {@code ps -o rss} / 1024) at health UP, at
+ * knowledge ready and {@code settle} seconds after.
  * The raw limits measured in the same run: a bare JVM ({@code java -version}) and a bare Spring Boot web application
  * (Tomcat and one endpoint, from this module's classpath), started the same number of times.
  *
@@ -37,6 +38,8 @@ public final class StartupBenchmark {
         Map<String, String> a = BenchArgs.parse(args);
         int runs = Integer.parseInt(a.getOrDefault("runs", "3"));
         int settle = Integer.parseInt(a.getOrDefault("settle", "10"));
+        // knowledge=false for a build without /actuator/health/knowledge (one that loads its models before it answers)
+        boolean knowledgeProbe = Boolean.parseBoolean(a.getOrDefault("knowledge", "true"));
         Path jar = Path.of(a.getOrDefault("jar", "standalone/target/ip-expert.jar"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         System.out.printf("load average at start: %s%n", loadAverage());
@@ -67,7 +70,8 @@ public final class StartupBenchmark {
             try (Started app = Started.launch(List.of(java, "-jar", jar.toString()), "ip-expert")) {
                 health.add(app.awaitStatus("/actuator/health", 200, Duration.ofMinutes(8)));
                 rssHealth.add(rssMb(app.process.pid()));
-                knowledge.add(app.awaitStatus("/actuator/health/knowledge", 200, Duration.ofMinutes(8)));
+                knowledge.add(knowledgeProbe ? app.awaitStatus("/actuator/health/knowledge", 200, Duration.ofMinutes(8))
+                        : last(health));
                 rssKnowledge.add(rssMb(app.process.pid()));
                 Thread.sleep(TimeUnit.SECONDS.toMillis(settle));
                 rssSettled.add(rssMb(app.process.pid()));
@@ -95,7 +99,7 @@ public final class StartupBenchmark {
     /** The jar's size and its largest parts (nested jars are stored, so an entry's size is what it adds). */
     private static void jarComposition(Path jar) throws IOException {
         long size = Files.size(jar);
-        System.out.printf("jar %s: %.1f MB (target < %d MB)%n", jar, size / 1048576.0, JAR_TARGET_MB);
+        System.out.printf("jar %s: %.1f MB (10^6 bytes; target < %d MB)%n", jar, size / 1e6, JAR_TARGET_MB);
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             List<? extends ZipEntry> entries = zip.stream().sorted(Comparator.comparingLong(ZipEntry::getCompressedSize).reversed()).toList();
             long models = 0;
@@ -106,9 +110,9 @@ public final class StartupBenchmark {
                         || e.getName().contains("/tokenizers-")) runtime += e.getCompressedSize();
             }
             System.out.printf("  of which the two BGE models %.1f MB, ONNX Runtime and the tokenizer natives %.1f MB;"
-                    + " everything else %.1f MB%n", models / 1048576.0, runtime / 1048576.0, (size - models - runtime) / 1048576.0);
+                    + " everything else %.1f MB%n", models / 1e6, runtime / 1e6, (size - models - runtime) / 1e6);
             System.out.println("  largest parts:");
-            entries.stream().limit(12).forEach(e -> System.out.printf("    %6.1f MB  %s%n", e.getCompressedSize() / 1048576.0, e.getName()));
+            entries.stream().limit(12).forEach(e -> System.out.printf("    %6.1f MB  %s%n", e.getCompressedSize() / 1e6, e.getName()));
         }
     }
 

@@ -1,5 +1,6 @@
 package com.ipexpert.command.knowledge;
 
+import com.ipexpert.edge.operations.HeapFootprint;
 import com.ipexpert.retrieval.KnowledgePipeline;
 import com.ipexpert.retrieval.KnowledgeSettings;
 import com.ipexpert.retrieval.embed.BilingualEmbedder;
@@ -12,6 +13,7 @@ import org.springframework.boot.actuate.info.InfoContributor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
@@ -82,7 +84,11 @@ public class KnowledgeConfiguration {
     }
 
     @Bean
-    KnowledgeHealth knowledgeHealthIndicator(BilingualEmbedder embedder) {
+    KnowledgeHealth knowledgeHealthIndicator(BilingualEmbedder embedder, ObjectProvider<HeapFootprint> heap) {
+        embedder.whenReady(() -> {
+            log.info("Knowledge engine ready: embedding models loaded in {} ms", embedder.loadMillis());
+            heap.ifAvailable(h -> h.compact("the embedding models are loaded"));
+        });
         return new KnowledgeHealth(embedder);
     }
 

@@ -117,6 +117,11 @@ public final class BilingualEmbedder {
         }
     }
 
+    /** Runs {@code action} once the models are loaded (at once if they are); not if they fail to load. */
+    public void whenReady(Runnable action) {
+        models.thenRun(action);
+    }
+
     /** How long loading the models took, once they are loaded (0 for models given ready); -1 before. */
     public long loadMillis() {
         return ready() ? loadMillis : -1;
