@@ -46,8 +46,14 @@ public final class KnowledgePipeline {
 
     /** The usual engine with a parser of the caller's (its OCR found by the caller's probe). */
     public static KnowledgePipeline onDisk(Path indexDirectory, KnowledgeSettings settings, DocumentParser parser) {
+        return onDisk(indexDirectory, settings, parser, BilingualEmbedder.bge(settings));
+    }
+
+    /** The usual engine with the caller's parser and embedder (whose models may still be loading). */
+    public static KnowledgePipeline onDisk(Path indexDirectory, KnowledgeSettings settings, DocumentParser parser,
+                                           BilingualEmbedder embedder) {
         return new KnowledgePipeline(parser, new ManualChunker(settings),
-                LuceneKnowledgeIndex.open(indexDirectory, BilingualEmbedder.bge(settings), settings));
+                LuceneKnowledgeIndex.open(indexDirectory, embedder, settings));
     }
 
     public KnowledgeIndex index() {

@@ -75,6 +75,7 @@ public final class RetrievalBenchmark {
         ManualChunker chunker = new ManualChunker(settings);
         long loadStart = System.nanoTime();
         BilingualEmbedder embedder = BilingualEmbedder.bge(settings);
+        embedder.awaitReady(java.time.Duration.ofMinutes(10)); // the models load in the background
         embedder.embedQuery("warm up");
         System.out.printf("machine: %d cores, JVM max heap %d MB, load average %s; models loaded in %.1f s%n",
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20, loadAverage(),

@@ -1,7 +1,9 @@
 package com.ipexpert.command.knowledge;
 
+import com.ipexpert.edge.operations.HeapFootprint;
 import com.ipexpert.retrieval.KnowledgePipeline;
 import com.ipexpert.retrieval.KnowledgeSettings;
+import com.ipexpert.retrieval.embed.BilingualEmbedder;
 import com.ipexpert.retrieval.index.KnowledgeIndex;
 import com.ipexpert.retrieval.parse.DocumentParser;
 import com.ipexpert.retrieval.parse.OcrSupport;
@@ -11,6 +13,7 @@ import org.springframework.boot.actuate.info.InfoContributor;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Repository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
@@ -21,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -68,11 +72,31 @@ public class KnowledgeConfiguration {
         };
     }
 
+    /**
+     * The embedding models, loading on a thread of their own from the moment the application starts, so it answers
+     * (and reports healthy) before they are there; a search waits for them at most {@code ipexpert.knowledge.ready-wait},
+     * then is refused with 503. {@code /actuator/health/knowledge} says when they are ready.
+     */
+    @Bean
+    BilingualEmbedder knowledgeEmbedder(KnowledgeSettings settings,
+                                        @Value("${ipexpert.knowledge.ready-wait:30s}") Duration readyWait) {
+        return BilingualEmbedder.bge(settings, readyWait);
+    }
+
+    @Bean
+    KnowledgeHealth knowledgeHealthIndicator(BilingualEmbedder embedder, ObjectProvider<HeapFootprint> heap) {
+        embedder.whenReady(() -> {
+            log.info("Knowledge engine ready: embedding models loaded in {} ms", embedder.loadMillis());
+            heap.ifAvailable(h -> h.compact("the embedding models are loaded"));
+        });
+        return new KnowledgeHealth(embedder);
+    }
+
     @Bean(destroyMethod = "")
     @ConditionalOnProperty(name = KnowledgeIndexStore.PROPERTY, havingValue = "lucene", matchIfMissing = true)
     KnowledgePipeline knowledgePipeline(@Value("${ipexpert.data-dir:./data}") Path dataDir, KnowledgeSettings settings,
-                                        OcrSupport ocr) {
-        return KnowledgePipeline.onDisk(dataDir.resolve("index"), settings, new DocumentParser(settings, ocr));
+                                        OcrSupport ocr, BilingualEmbedder embedder) {
+        return KnowledgePipeline.onDisk(dataDir.resolve("index"), settings, new DocumentParser(settings, ocr), embedder);
     }
 
     @Bean(destroyMethod = "close")

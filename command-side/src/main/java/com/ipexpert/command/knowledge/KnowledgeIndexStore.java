@@ -31,11 +31,12 @@ class KnowledgeIndexStore {
                                                 @Value("${ipexpert.knowledge.weaviate.url}") URI url,
                                                 @Value("${ipexpert.knowledge.weaviate.api-key:}") String apiKey,
                                                 @Value("${ipexpert.knowledge.weaviate.collection:KnowledgeChunk}") String collection,
-                                                com.ipexpert.retrieval.parse.OcrSupport ocr) {
+                                                com.ipexpert.retrieval.parse.OcrSupport ocr,
+                                                BilingualEmbedder embedder) {
         Map<String, String> headers = apiKey.isBlank() ? Map.of() : Map.of("Authorization", "Bearer " + apiKey);
         String host = url.getHost() + (url.getPort() > 0 ? ":" + url.getPort() : "");
         WeaviateClient client = new WeaviateClient(new Config(url.getScheme(), host, headers));
-        WeaviateKnowledgeIndex index = new WeaviateKnowledgeIndex(client, BilingualEmbedder.bge(settings), collection);
+        WeaviateKnowledgeIndex index = new WeaviateKnowledgeIndex(client, embedder, collection);
         return new KnowledgePipeline(new DocumentParser(settings, ocr), new ManualChunker(settings), index);
     }
 }

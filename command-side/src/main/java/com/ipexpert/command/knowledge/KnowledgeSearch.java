@@ -7,6 +7,7 @@ import com.ipexpert.api.knowledge.DocumentViews.Citation;
 import com.ipexpert.api.knowledge.DocumentViews.KnowledgeHit;
 import com.ipexpert.api.knowledge.DocumentViews.KnowledgeHits;
 import com.ipexpert.command.agent.KnowledgeRetrieval;
+import com.ipexpert.retrieval.embed.KnowledgeEngineLoading;
 import com.ipexpert.retrieval.index.ChunkLocation;
 import com.ipexpert.retrieval.index.KnowledgeIndex;
 import com.ipexpert.retrieval.index.KnowledgeQuery;
@@ -73,6 +74,9 @@ class KnowledgeSearch implements KnowledgeRetrieval {
             return index.search(new KnowledgeQuery(query, s.weight(), s.filterTags(), vendor, Math.max(1, Math.min(100, limit))))
                     .stream().map(h -> new Evidence(h.chunkId(), h.docId(), h.fileName(), blankToNull(h.vendor()), h.tags(),
                             citation(h).describe(), h.text(), h.score())).toList();
+        } catch (KnowledgeEngineLoading e) {
+            // Not an empty result: the attempt fails and is retried once the models are there.
+            throw e;
         } catch (RuntimeException e) {
             // An analysis without evidence is still an analysis; the failure is the index's, not the case's.
             log.warn("Knowledge retrieval failed; the step goes on without evidence", e);

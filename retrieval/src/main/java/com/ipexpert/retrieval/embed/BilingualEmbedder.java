@@ -9,9 +9,16 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * The embed stage: English text through BGE-small-en v1.5 (384 dimensions), Chinese text through
@@ -24,34 +31,136 @@ public final class BilingualEmbedder {
     public static final String ENGLISH_INSTRUCTION = "Represent this sentence for searching relevant passages: ";
     public static final String CHINESE_INSTRUCTION = "为这个句子生成表示以用于检索相关文章：";
 
-    private final EmbeddingModel english;
-    private final EmbeddingModel chinese;
+    /** How long a query waits for models still loading before it is refused (see {@link KnowledgeEngineLoading}). */
+    public static final Duration DEFAULT_QUERY_WAIT = Duration.ofSeconds(30);
+
+    private record Models(EmbeddingModel english, EmbeddingModel chinese) {}
+
+    private final CompletableFuture<Models> models;
+    private final String englishName;
+    private final String chineseName;
+    private final int englishDimension;
+    private final int chineseDimension;
     private final KnowledgeSettings settings;
+    private final Duration queryWait;
+    private volatile long loadMillis = -1;
 
     public BilingualEmbedder(EmbeddingModel english, EmbeddingModel chinese, KnowledgeSettings settings) {
-        this.english = Objects.requireNonNull(english, "english");
-        this.chinese = Objects.requireNonNull(chinese, "chinese");
+        Objects.requireNonNull(english, "english");
+        Objects.requireNonNull(chinese, "chinese");
+        this.models = CompletableFuture.completedFuture(new Models(english, chinese));
+        this.englishName = english.getClass().getSimpleName();
+        this.chineseName = chinese.getClass().getSimpleName();
+        this.englishDimension = english.dimension();
+        this.chineseDimension = chinese.dimension();
         this.settings = settings;
+        this.queryWait = DEFAULT_QUERY_WAIT;
+        this.loadMillis = 0;
     }
 
-    /** The two BGE-small models; the first call loads them (about 60 MB, a few seconds). */
+    /** Models named and sized up front, loaded on a thread of their own from {@code english} and {@code chinese}. */
+    BilingualEmbedder(String englishName, int englishDimension, String chineseName, int chineseDimension,
+                      Supplier<EmbeddingModel> english, Supplier<EmbeddingModel> chinese,
+                      KnowledgeSettings settings, Duration queryWait) {
+        this.englishName = englishName;
+        this.chineseName = chineseName;
+        this.englishDimension = englishDimension;
+        this.chineseDimension = chineseDimension;
+        this.settings = settings;
+        this.queryWait = Objects.requireNonNull(queryWait, "queryWait");
+        this.models = new CompletableFuture<>();
+        Thread loader = new Thread(() -> {
+            long started = System.nanoTime();
+            try {
+                Models loaded = new Models(english.get(), chinese.get());
+                loadMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+                models.complete(loaded);
+            } catch (Throwable e) {
+                models.completeExceptionally(e);
+            }
+        }, "knowledge-models");
+        loader.setDaemon(true);
+        loader.start();
+    }
+
+    /**
+     * The two BGE-small models, loaded on a thread of their own (about 40 MB of quantized ONNX, several seconds), so
+     * the caller goes on at once: {@link #ready()} says when they are there; embedding waits for them, a query at
+     * most {@link #DEFAULT_QUERY_WAIT}.
+     */
     public static BilingualEmbedder bge(KnowledgeSettings settings) {
-        return new BilingualEmbedder(new BgeSmallEnV15QuantizedEmbeddingModel(),
-                new BgeSmallZhV15QuantizedEmbeddingModel(), settings);
+        return bge(settings, DEFAULT_QUERY_WAIT);
+    }
+
+    /** The BGE models, loading in the background; a query waits for them at most {@code queryWait}. */
+    public static BilingualEmbedder bge(KnowledgeSettings settings, Duration queryWait) {
+        // The names and dimensions are the models' own (class name / dimension), known without loading them, so an
+        // index can check it was built with the same models before they are there.
+        return new BilingualEmbedder(BgeSmallEnV15QuantizedEmbeddingModel.class.getSimpleName(), 384,
+                BgeSmallZhV15QuantizedEmbeddingModel.class.getSimpleName(), 512,
+                BgeSmallEnV15QuantizedEmbeddingModel::new, BgeSmallZhV15QuantizedEmbeddingModel::new, settings, queryWait);
+    }
+
+    /** Whether both models are loaded and embedding answers at once. */
+    public boolean ready() {
+        return models.isDone() && !models.isCompletedExceptionally();
+    }
+
+    /** Why the models could not be loaded, once that is known. */
+    public Optional<Throwable> failure() {
+        if (!models.isCompletedExceptionally()) return Optional.empty();
+        try {
+            models.join();
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(e.getCause() == null ? e : e.getCause());
+        }
+    }
+
+    /** Runs {@code action} once the models are loaded (at once if they are); not if they fail to load. */
+    public void whenReady(Runnable action) {
+        models.thenRun(action);
+    }
+
+    /** How long loading the models took, once they are loaded (0 for models given ready); -1 before. */
+    public long loadMillis() {
+        return ready() ? loadMillis : -1;
+    }
+
+    /** Waits at most {@code wait} for the models; refuses with {@link KnowledgeEngineLoading} if they are not there. */
+    public void awaitReady(Duration wait) {
+        models(wait);
+    }
+
+    private Models models(Duration wait) {
+        try {
+            return wait == null ? models.get() : models.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new KnowledgeEngineLoading(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KnowledgeEngineLoading(wait);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the embedding models could not be loaded: " + e.getCause(), e.getCause());
+        }
     }
 
     public int dimension(Language language) {
-        return model(language).dimension();
+        return language == Language.CHINESE ? chineseDimension : englishDimension;
     }
 
     /** A name for the model of a language, to tell whether an index was built with the same models. */
     public String modelName(Language language) {
-        return model(language).getClass().getSimpleName() + "/" + dimension(language);
+        return (language == Language.CHINESE ? chineseName : englishName) + "/" + dimension(language);
     }
 
-    /** Embeds texts of one language in batches, telling {@code progress} after each batch. */
+    /**
+     * Embeds texts of one language in batches, telling {@code progress} after each batch. Waits for the models if
+     * they are still loading (ingestion runs in the background and has its own deadline).
+     */
     public List<float[]> embed(List<String> texts, Language language, Progress progress) {
-        EmbeddingModel model = model(language);
+        if (texts.isEmpty()) return List.of();
+        EmbeddingModel model = model(language, null);
         List<float[]> vectors = new ArrayList<>(texts.size());
         int batch = settings.embeddingBatchSize();
         for (int from = 0; from < texts.size(); from += batch) {
@@ -84,7 +193,11 @@ public final class BilingualEmbedder {
         return List.of(vectors);
     }
 
-    /** The query through both models, with BGE's query instruction when the settings ask for it. */
+    /**
+     * The query through both models, with BGE's query instruction when the settings ask for it. While the models
+     * are still loading the query waits for them at most the query wait, then is refused with
+     * {@link KnowledgeEngineLoading}: never an answer from one retriever alone.
+     */
     public QueryVectors embedQuery(String query) {
         return embedQuery(query, settings.queryInstruction());
     }
@@ -92,11 +205,13 @@ public final class BilingualEmbedder {
     public QueryVectors embedQuery(String query, boolean instruction) {
         String englishText = instruction ? ENGLISH_INSTRUCTION + query : query;
         String chineseText = instruction ? CHINESE_INSTRUCTION + query : query;
-        return new QueryVectors(english.embed(englishText).content().vector(),
-                chinese.embed(chineseText).content().vector());
+        Models m = models(queryWait);
+        return new QueryVectors(m.english().embed(englishText).content().vector(),
+                m.chinese().embed(chineseText).content().vector());
     }
 
-    private EmbeddingModel model(Language language) {
-        return language == Language.CHINESE ? chinese : english;
+    private EmbeddingModel model(Language language, Duration wait) {
+        Models m = models(wait);
+        return language == Language.CHINESE ? m.chinese() : m.english();
     }
 }
