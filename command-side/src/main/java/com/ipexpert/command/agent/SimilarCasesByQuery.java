@@ -1,6 +1,8 @@
 package com.ipexpert.command.agent;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ipexpert.api.cases.CaseId;
+import com.ipexpert.api.cases.CorrectedSolution;
 import com.ipexpert.api.cases.CaseQueries.FindSimilarCases;
 import com.ipexpert.api.cases.CaseViews.SimilarCase;
 import com.ipexpert.api.cases.CaseViews.SimilarCases;
@@ -27,6 +29,7 @@ import java.util.concurrent.TimeoutException;
  */
 class SimilarCasesByQuery implements SimilarCaseLookup {
     private static final Logger log = LoggerFactory.getLogger(SimilarCasesByQuery.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     static final Duration WAIT = Duration.ofSeconds(2);
     static final int SHOWN = 3;
     /** A node shows the gist of each solution; the whole one is a click away on the similar case itself. */
@@ -56,6 +59,16 @@ class SimilarCasesByQuery implements SimilarCaseLookup {
         }
     }
 
+    /** A corrected solution given as an object is shown as its JSON. */
+    private static String textOf(CorrectedSolution corrected) {
+        if (corrected.isText()) return (String) corrected.value();
+        try {
+            return JSON.writeValueAsString(corrected.value());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return String.valueOf(corrected.value());
+        }
+    }
+
     private static Map<String, Object> shown(SimilarCase c) {
         Map<String, Object> shown = new LinkedHashMap<>();
         shown.put("caseId", c.caseId());
@@ -64,7 +77,7 @@ class SimilarCasesByQuery implements SimilarCaseLookup {
         shown.put("approved", c.approved());
         shown.put("score", c.score());
         shown.put("alike", c.alike());
-        String answer = c.solution().correctedSolution() != null ? c.solution().correctedSolution() : c.solution().answer();
+        String answer = c.solution().correctedSolution() != null ? textOf(c.solution().correctedSolution()) : c.solution().answer();
         shown.put("answer", answer == null || answer.length() <= ANSWER_CHARS ? answer : answer.substring(0, ANSWER_CHARS) + "…");
         return shown;
     }

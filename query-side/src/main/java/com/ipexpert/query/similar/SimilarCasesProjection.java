@@ -106,7 +106,9 @@ class SimilarCasesProjection {
         jdbc.sql("""
                         insert into similar_case_feedback (feedback_id, case_id, outcome, corrected_solution)
                         select ?, ?, ?, ? where not exists (select 1 from similar_case_feedback where feedback_id = ?)""")
-                .params(e.feedbackId(), e.caseId().value(), e.outcome().wire(), e.correctedSolution(), e.feedbackId())
+                .params(e.feedbackId(), e.caseId().value(), e.outcome().wire(),
+                        e.correctedSolution() == null || e.correctedSolution().isBlank() ? null : write(e.correctedSolution()),
+                        e.feedbackId())
                 .update();
     }
 

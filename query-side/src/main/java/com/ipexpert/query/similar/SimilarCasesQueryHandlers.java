@@ -2,6 +2,7 @@ package com.ipexpert.query.similar;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.ipexpert.api.cases.CorrectedSolution;
 import com.ipexpert.api.cases.CaseQueries.FindSimilarCases;
 import com.ipexpert.api.cases.CaseStatus;
 import com.ipexpert.api.cases.CaseViews.SimilarCase;
@@ -113,7 +114,7 @@ class SimilarCasesQueryHandlers {
             if (score < AT_LEAST) continue;
             similar.add(new SimilarCase(c.caseId(), c.title(), c.category(), c.vendor(), CaseStatus.parse(c.status()).orElse(CaseStatus.OPEN),
                     c.solved(), c.approved(), Math.round(score * 1000) / 1000.0, alike, c.createdAt(), c.solvedAt(),
-                    new SimilarSolution(c.solutionNode(), c.solutionAnswer(), commands(c.solutionCommands()), c.correctedSolution())));
+                    new SimilarSolution(c.solutionNode(), c.solutionAnswer(), commands(c.solutionCommands()), corrected(c.correctedSolution()))));
         }
         similar.sort(Comparator.comparing(SimilarCase::approved).reversed()
                 .thenComparing(Comparator.comparing(SimilarCase::solved).reversed())
@@ -128,6 +129,16 @@ class SimilarCasesQueryHandlers {
 
     private static boolean known(String label) {
         return label != null && !label.isBlank() && !"other".equals(label.toLowerCase(Locale.ROOT));
+    }
+
+    /** Stored as JSON: a text as a JSON string, an object as itself; shown as given. */
+    private CorrectedSolution corrected(String stored) {
+        if (stored == null || stored.isBlank()) return null;
+        try {
+            return json.readValue(stored, CorrectedSolution.class);
+        } catch (IOException e) {
+            return CorrectedSolution.text(stored);
+        }
     }
 
     private List<String> commands(String stored) {

@@ -12,6 +12,7 @@ import com.ipexpert.api.cases.CaseEvents.ClarificationAnswered;
 import com.ipexpert.api.cases.CaseEvents.FeedbackGiven;
 import com.ipexpert.api.cases.CaseEvents.FeedbackReviewed;
 import com.ipexpert.api.cases.CaseId;
+import com.ipexpert.api.cases.CorrectedSolution;
 import com.ipexpert.api.cases.CaseQueries.FindSimilarCases;
 import com.ipexpert.api.cases.CaseStatus;
 import com.ipexpert.api.cases.CaseViews.SimilarCase;
@@ -106,6 +107,10 @@ class SimilarCasesProjectionTest {
         }
 
         CaseStory feedback(String feedbackId, FeedbackOutcome outcome, String corrected, ReviewDecision decision) {
+            return feedback(feedbackId, outcome, corrected == null ? null : CorrectedSolution.text(corrected), decision);
+        }
+
+        CaseStory feedback(String feedbackId, FeedbackOutcome outcome, CorrectedSolution corrected, ReviewDecision decision) {
             Instant at = next();
             given(p -> p.on(new FeedbackGiven(id, feedbackId, "owner", outcome, "comment", corrected, at)));
             given(p -> p.on(new FeedbackReviewed(id, feedbackId, "root", decision, "ok", at)));
@@ -155,12 +160,24 @@ class SimilarCasesProjectionTest {
 
         assertThat(similar.items()).extracting(SimilarCase::caseId).containsExactly("approved", "solved", "rejected", "unsolved-twin");
         assertThat(similar.items().get(0).approved()).isTrue();
-        assertThat(similar.items().get(0).solution().correctedSolution()).isEqualTo("ip mtu 9216 on both ends, then clear ip ospf process");
+        assertThat(similar.items().get(0).solution().correctedSolution())
+                .isEqualTo(CorrectedSolution.text("ip mtu 9216 on both ends, then clear ip ospf process"));
         assertThat(similar.items().get(2).approved()).isFalse();
         assertThat(similar.items().get(2).solution().correctedSolution()).isNull();
         assertThat(similar.items().get(3).solved()).isFalse();
         // among the solved ones the closer case ranks higher
         assertThat(similar.items().get(1).score()).isGreaterThan(similar.items().get(2).score());
+    }
+
+    @Test
+    void an_approved_correction_given_as_an_object_is_shown_as_that_object() {
+        Map<String, Object> steps = Map.of("steps", List.of("ip mtu 9216 on Gi0/0/1", "clear ip ospf process"));
+        new CaseStory("approved", "alice", "Cisco OSPF neighbor stuck EXSTART", "OSPF", "Cisco").solution("Check the MTU.").solved()
+                .feedback("f-9", FeedbackOutcome.SOLVED, CorrectedSolution.object(steps), ReviewDecision.APPROVE);
+        CaseStory now = new CaseStory("new", "alice", "Cisco OSPF neighbor stuck in EXSTART", "OSPF", "Cisco");
+
+        assertThat(similarTo(now, ALICE).orElseThrow().items().get(0).solution().correctedSolution())
+                .isEqualTo(CorrectedSolution.object(steps));
     }
 
     @Test
@@ -215,7 +232,7 @@ class SimilarCasesProjectionTest {
     void a_replay_after_a_reset_and_redelivered_events_give_the_same_answer() {
         new CaseStory("old", "alice", "Juniper MX204 IS-IS adjacency stuck in Initializing", "IS-IS", "Juniper")
                 .solution("Check the MTU and the area.", "show isis adjacency").solved()
-                .feedback("f-1", FeedbackOutcome.SOLVED, null, ReviewDecision.APPROVE);
+                .feedback("f-1", FeedbackOutcome.SOLVED, (String) null, ReviewDecision.APPROVE);
         CaseStory now = new CaseStory("new", "alice", "Juniper MX IS-IS adjacency Initializing", "IS-IS", "Juniper");
         SimilarCases before = similarTo(now, ALICE).orElseThrow();
         assertThat(before.items()).singleElement().satisfies(c -> assertThat(c.approved()).isTrue());

@@ -43,7 +43,7 @@ public final class CaseViews {
      * The last solution the case's analysis proposed ({@code nodeId}, its answer and commands) and, where a reviewer
      * approved a correction of it, the engineer's {@code correctedSolution}.
      */
-    public record SimilarSolution(String nodeId, String answer, List<String> commands, String correctedSolution) {
+    public record SimilarSolution(String nodeId, String answer, List<String> commands, CorrectedSolution correctedSolution) {
     }
 
     /** One change pushed to a case's live stream: a node, an edge or the case itself changed. */
