@@ -97,6 +97,7 @@ class AxonServerMultiInstanceTest {
         Set<String> cases = ConcurrentHashMap.newKeySet();
         Set<String> documents = ConcurrentHashMap.newKeySet();
         AtomicInteger refused = new AtomicInteger();
+        Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
         AtomicInteger started = new AtomicInteger();
         CountDownLatch halfWay = new CountDownLatch(CASES / 2);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -108,7 +109,13 @@ class AxonServerMultiInstanceTest {
                     Client.Response opened = admin.post("/api/v1/cases", Map.of("query",
                             "OSPF neighbor stuck in ExStart on Huawei NE40E, case " + n, "attachments", List.of()));
                     if (opened.status() == 200) cases.add(opened.body().get("caseId").asText());
-                    else refused.incrementAndGet();
+                    else {
+                        refused.incrementAndGet();
+                        JsonNode error = opened.body() == null ? null : opened.body().get("error");
+                        String kind = opened.status() + " " + (error != null && error.get("type") != null
+                                ? error.get("type").asText() + ": " + error.path("message").asText() : opened.raw());
+                        refusals.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+                    }
                     halfWay.countDown();
                     if (n % (CASES / DOCUMENTS) == 0) {
                         byte[] manual = ("# OSPF manual " + n + "\n\nWhen the neighbor is stuck in ExStart, compare the MTU: "
@@ -128,6 +135,7 @@ class AxonServerMultiInstanceTest {
         double seconds = (System.nanoTime() - begin) / 1e9;
         System.out.printf("multi-instance: %d cases acknowledged, %d refused, %d documents, %.1f s (%.1f cases/s)%n",
                 cases.size(), refused.get(), documents.size(), seconds, cases.size() / seconds);
+        refusals.forEach((kind, count) -> System.out.printf("multi-instance: refused %d× %s%n", count.get(), kind));
         assertThat(cases.size()).isGreaterThanOrEqualTo(CASES * 9 / 10);
         assertThat(documents).isNotEmpty();
 
