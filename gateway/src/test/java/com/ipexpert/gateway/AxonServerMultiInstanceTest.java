@@ -70,6 +70,8 @@ class AxonServerMultiInstanceTest {
         environment.put("IPEXPERT_AGENT_STEP_TIMEOUT", "15s");
         environment.put("IPEXPERT_KNOWLEDGE_STEP_TIMEOUT", "60s");
         environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        // one administrator opens all 200 cases: the per-user limit on case openings (60 a minute) would refuse most
+        environment.put("IPEXPERT_RATELIMITS_ENABLED", "false");
         // both query-side instances start together on an empty database: Flyway's lock lets one migrate
         for (int i = 0; i < 2; i++) {
             querySides.add(SideProcess.start("query-" + i, SideProcess.jarOf("query-side"), environment, List.of()));
