@@ -54,6 +54,7 @@ public final class GatewayProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
+        process.destroyForcibly(); // the caller never gets hold of it to close it
         throw new IllegalStateException("the gateway did not become ready: " + Files.readString(log));
     }
 
