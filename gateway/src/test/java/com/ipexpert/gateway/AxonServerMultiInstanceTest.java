@@ -70,6 +70,8 @@ class AxonServerMultiInstanceTest {
         environment.put("IPEXPERT_AGENT_STEP_TIMEOUT", "15s");
         environment.put("IPEXPERT_KNOWLEDGE_STEP_TIMEOUT", "60s");
         environment.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        // one administrator opens all 200 cases: the per-user limit on case openings (60 a minute) would refuse most
+        environment.put("IPEXPERT_RATELIMITS_ENABLED", "false");
         // both query-side instances start together on an empty database: Flyway's lock lets one migrate
         for (int i = 0; i < 2; i++) {
             querySides.add(SideProcess.start("query-" + i, SideProcess.jarOf("query-side"), environment, List.of()));
@@ -97,6 +99,7 @@ class AxonServerMultiInstanceTest {
         Set<String> cases = ConcurrentHashMap.newKeySet();
         Set<String> documents = ConcurrentHashMap.newKeySet();
         AtomicInteger refused = new AtomicInteger();
+        Map<String, AtomicInteger> refusals = new ConcurrentHashMap<>();
         AtomicInteger started = new AtomicInteger();
         CountDownLatch halfWay = new CountDownLatch(CASES / 2);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -108,7 +111,13 @@ class AxonServerMultiInstanceTest {
                     Client.Response opened = admin.post("/api/v1/cases", Map.of("query",
                             "OSPF neighbor stuck in ExStart on Huawei NE40E, case " + n, "attachments", List.of()));
                     if (opened.status() == 200) cases.add(opened.body().get("caseId").asText());
-                    else refused.incrementAndGet();
+                    else {
+                        refused.incrementAndGet();
+                        JsonNode error = opened.body() == null ? null : opened.body().get("error");
+                        String kind = opened.status() + " " + (error != null && error.get("type") != null
+                                ? error.get("type").asText() + ": " + error.path("message").asText() : opened.raw());
+                        refusals.computeIfAbsent(kind, k -> new AtomicInteger()).incrementAndGet();
+                    }
                     halfWay.countDown();
                     if (n % (CASES / DOCUMENTS) == 0) {
                         byte[] manual = ("# OSPF manual " + n + "\n\nWhen the neighbor is stuck in ExStart, compare the MTU: "
@@ -128,6 +137,7 @@ class AxonServerMultiInstanceTest {
         double seconds = (System.nanoTime() - begin) / 1e9;
         System.out.printf("multi-instance: %d cases acknowledged, %d refused, %d documents, %.1f s (%.1f cases/s)%n",
                 cases.size(), refused.get(), documents.size(), seconds, cases.size() / seconds);
+        refusals.forEach((kind, count) -> System.out.printf("multi-instance: refused %d× %s%n", count.get(), kind));
         assertThat(cases.size()).isGreaterThanOrEqualTo(CASES * 9 / 10);
         assertThat(documents).isNotEmpty();
 
@@ -156,6 +166,34 @@ class AxonServerMultiInstanceTest {
             assertThat(verdict.status()).as(verdict.raw()).isEqualTo(200);
             assertThat(verdict.body().get("valid").asBoolean()).as(caseId + ": " + verdict.raw()).isTrue();
         }
+
+        // a projection rebuilt through the one URL replays from Axon Server into the same rows, each case once
+        Client.Response rebuild = admin.post("/api/v1/admin/projections/statistics/rebuild", Map.of());
+        assertThat(rebuild.status()).as(rebuild.raw()).isEqualTo(202);
+        long begun = System.nanoTime();
+        Client.Response listed = admin.await("/api/v1/admin/projections", r -> rebuilt(r, "statistics"), Duration.ofMinutes(5));
+        assertThat(rebuilt(listed, "statistics")).as(listed.raw()).isTrue();
+        System.out.printf("multi-instance: statistics rebuilt from Axon Server in %.1f s%n", (System.nanoTime() - begun) / 1e9);
+        try (Connection db = DriverManager.getConnection(database, TestDatabase.user(), TestDatabase.password())) {
+            assertThat(countIn(db, "select count(*) from statistics_case where case_id = any(?)", cases)).isEqualTo(cases.size());
+            try (PreparedStatement done = db.prepareStatement(
+                    "select reset_generation from projection_rebuild where processor_name = 'statistics'");
+                 ResultSet rs = done.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(1);
+            }
+        }
+    }
+
+    /** Listed (from whichever instance answers) as caught up and no longer replaying after a reset. */
+    private static boolean rebuilt(Client.Response list, String name) {
+        if (list.status() != 200) return false;
+        for (JsonNode p : list.body()) {
+            if (p.get("name").asText().equals(name)) {
+                return p.get("lag").asLong() == 0 && !p.get("replaying").asBoolean();
+            }
+        }
+        return false;
     }
 
     /** The analysis has ended: clarification asked, solution given, or failed with a reason. */

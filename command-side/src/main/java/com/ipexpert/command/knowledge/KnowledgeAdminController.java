@@ -7,6 +7,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import com.ipexpert.edge.operations.ProjectionRebuilds;
+import com.ipexpert.edge.messaging.StoredTokens;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,10 +30,17 @@ import java.util.Map;
 class KnowledgeAdminController {
     private final EventProcessingConfiguration processing;
     private final KnowledgeIndex index;
+    private final ProjectionRebuilds rebuilds;
+    private final StoredTokens tokens;
+    private final EventStore eventStore;
 
-    KnowledgeAdminController(EventProcessingConfiguration processing, KnowledgeIndex index) {
+    KnowledgeAdminController(EventProcessingConfiguration processing, KnowledgeIndex index, ProjectionRebuilds rebuilds,
+                             StoredTokens tokens, EventStore eventStore) {
         this.processing = processing;
         this.index = index;
+        this.rebuilds = rebuilds;
+        this.tokens = tokens;
+        this.eventStore = eventStore;
     }
 
     @PostMapping("/reindex")
@@ -37,11 +48,9 @@ class KnowledgeAdminController {
     @Operation(summary = "Rebuild the knowledge index from events (extension)", description = "Clears the index and "
             + "re-embeds every indexed, undeleted document's chunks from its events. Answers 202 at once; "
             + "GET /admin/knowledge/index says when it is READY.")
-    synchronized Map<String, Object> reindex() {
-        StreamingEventProcessor processor = processor();
-        processor.shutDown();
-        processor.resetTokens();
-        processor.start();
+    Map<String, Object> reindex() {
+        processor();
+        rebuilds.request(KnowledgeIndexProjection.PROCESSING_GROUP); // every command-side instance takes part
         Map<String, Object> body = status();
         body.put("state", "REBUILDING");
         body.put("message", "The knowledge index is being rebuilt from the event store");
@@ -51,10 +60,17 @@ class KnowledgeAdminController {
     @GetMapping("/index")
     @Operation(summary = "State of the knowledge index (extension)", description = "{state: READY|REBUILDING, chunks}")
     Map<String, Object> status() {
-        Map<Integer, EventTrackerStatus> segments = processor().processingStatus();
-        // Caught up is what counts: a replay token only turns back into a plain one when a newer event arrives.
-        boolean ready = !segments.isEmpty()
-                && segments.values().stream().allMatch(s -> s.isCaughtUp() && s.getError() == null);
+        // As the shared token store says, so every instance answers the same, whichever holds the segment. Caught up
+        // is what counts: a replay token only turns back into a plain one when a newer event arrives.
+        String name = KnowledgeIndexProjection.PROCESSING_GROUP;
+        Map<Integer, EventTrackerStatus> held = processor().processingStatus();
+        StoredTokens.Progress stored = tokens.of(name);
+        TrackingToken head = eventStore.createHeadToken();
+        long lag = Math.max(0, (head == null ? 0 : head.position().orElse(0)) - stored.position(held));
+        boolean ready = !stored.segments().isEmpty() && !rebuilds.pending(name)
+                && (!stored.replay() || lag == 0
+                    || (!held.isEmpty() && held.values().stream().allMatch(EventTrackerStatus::isCaughtUp)))
+                && held.values().stream().allMatch(s -> s.getError() == null);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("state", ready ? "READY" : "REBUILDING");
         body.put("chunks", index.count());

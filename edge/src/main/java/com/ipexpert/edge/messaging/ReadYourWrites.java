@@ -24,7 +24,10 @@ import java.util.concurrent.TimeoutException;
  * read began, which includes everything any client was acknowledged) and waits until each projection it reads from
  * has processed past it, at most {@code maxWait}; then it answers what it has. The wait is a wake-up on each position
  * the projection commits ({@link ProcessorPositions}), never a sleep. Works the same when the projections run in a
- * process apart from the command side, behind Axon Server: the head is the shared event store's.
+ * process apart from the command side, behind Axon Server: the head is the shared event store's. On an instance that
+ * runs a projection without holding a segment of it (another instance of the side does), the read waits for the
+ * positions that instance stores; one that handled nothing of the latest events writes its position at most every
+ * {@code ipexpert.consistency.idle-token-interval}, so such a read may wait up to that long (never past the wait).
  *
  * <p>A JPA event store may hand out positions out of commit order: a projection that has read past the head may have
  * skipped a position still being committed then (a gap). If such a gap below the head has been stored since, the
@@ -34,17 +37,30 @@ import java.util.concurrent.TimeoutException;
 public class ReadYourWrites {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReadYourWrites.class);
     private static final int MAX_GAPS_CHECKED = 500;
+    static final Duration LOOK_AGAIN = Duration.ofMillis(25);
     private final EventProcessingConfiguration processing;
     private final ProcessorPositions positions;
     private final Optional<JdbcClient> jdbc;
+    private final Optional<StoredTokens> storedTokens;
     private final Duration maxWait;
     private final SharedHead head;
 
     public ReadYourWrites(EventStore eventStore, EventProcessingConfiguration processing, ProcessorPositions positions,
                           Optional<JdbcClient> jdbc, Duration maxWait) {
+        this(eventStore, processing, positions, jdbc, Optional.empty(), maxWait);
+    }
+
+    /**
+     * @param storedTokens the shared token store, for a projection this instance runs without holding a segment of
+     *                     it (another instance of the side holds them): the read waits until the stored positions
+     *                     have passed the head, looking again every {@link #LOOK_AGAIN}
+     */
+    public ReadYourWrites(EventStore eventStore, EventProcessingConfiguration processing, ProcessorPositions positions,
+                          Optional<JdbcClient> jdbc, Optional<StoredTokens> storedTokens, Duration maxWait) {
         this.processing = processing;
         this.positions = positions;
         this.jdbc = jdbc;
+        this.storedTokens = storedTokens;
         this.maxWait = maxWait;
         this.head = new SharedHead(headLookup(eventStore, jdbc));
     }
@@ -74,7 +90,8 @@ public class ReadYourWrites {
 
     /**
      * Waits until every named projection that runs in this process has processed each event stored now, at most
-     * {@link #maxWait()} in all. Projections not processed here (another instance holds them) are not waited for.
+     * {@link #maxWait()} in all. A projection whose segments another instance holds is waited for through the
+     * positions that instance stores.
      *
      * @return whether they all got there in time
      */
@@ -104,9 +121,10 @@ public class ReadYourWrites {
             long left = deadline - System.nanoTime();
             if (left <= 0) return false;
             try {
-                next.get(left, TimeUnit.NANOSECONDS);
+                // a commit here wakes the read at once; another instance's commit is seen on the next look
+                next.get(Math.min(left, LOOK_AGAIN.toNanos()), TimeUnit.NANOSECONDS);
             } catch (TimeoutException e) {
-                return false;
+                // look again
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
@@ -116,14 +134,28 @@ public class ReadYourWrites {
         }
     }
 
-    /** Whether every segment this process holds has processed up to {@code target}; true if it holds none. */
+    /**
+     * Whether every segment this process holds has processed up to {@code target}; if it holds none, whether every
+     * segment stored in the shared token store has (another instance holds them; true with no token store).
+     */
     private boolean passed(StreamingEventProcessor processor, long target) {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        if (segments.isEmpty()) return passedElsewhere(processor.getName(), target);
         for (Map.Entry<Integer, EventTrackerStatus> segment : segments.entrySet()) {
             TrackingToken token = later(segment.getValue().getTrackingToken(),
                     positions.committed(processor.getName(), segment.getKey()));
             if (token == null) return false;
             if (token.position().orElse(-1) < target) return false;
+            if (unseenGapBelow(token, target)) return false;
+        }
+        return true;
+    }
+
+    private boolean passedElsewhere(String processor, long target) {
+        if (storedTokens.isEmpty()) return true;
+        Map<Integer, TrackingToken> stored = storedTokens.get().of(processor).segments();
+        for (TrackingToken token : stored.values()) {
+            if (token == null || token.position().orElse(-1) < target) return false;
             if (unseenGapBelow(token, target)) return false;
         }
         return true;

@@ -68,9 +68,9 @@ public class ReadYourWritesConfiguration implements WebMvcConfigurer {
     @Bean
     ReadYourWrites readYourWrites(EventStore eventStore, EventProcessingConfiguration processing,
                                   ProcessorPositions positions, ObjectProvider<JdbcClient> jdbc,
-                                  ConsistencySettings settings) {
+                                  ObjectProvider<StoredTokens> storedTokens, ConsistencySettings settings) {
         return new ReadYourWrites(eventStore, processing, positions, Optional.ofNullable(jdbc.getIfAvailable()),
-                settings.readWait());
+                Optional.ofNullable(storedTokens.getIfAvailable()), settings.readWait());
     }
 
     @Override

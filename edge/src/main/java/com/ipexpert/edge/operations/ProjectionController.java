@@ -9,9 +9,8 @@ import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import com.ipexpert.edge.messaging.StoredTokens;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -25,24 +24,29 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.concurrent.CompletableFuture;
 
 /**
- * The event processors of this process, how far each has read the event store, and a rebuild: the processor stops,
- * its tokens are reset (its {@code @ResetHandler}s clear its tables) and it replays every event from the start.
+ * The event processors of this process, how far each has read the event store (as the shared token store says, so
+ * every instance of a side answers the same whichever holds the segments), and a rebuild: on every instance running
+ * it the processor stops, its tokens are reset once (its {@code @ResetHandler}s clear its tables) and it replays every
+ * event from the start ({@link ProjectionRebuilds}).
  */
 @RestController
 @RequestMapping("/api/v1/admin/projections")
 @PreAuthorize("hasRole('admin')")
 @Tag(name = "Operating")
 class ProjectionController {
-    private static final Logger log = LoggerFactory.getLogger(ProjectionController.class);
     private final EventProcessingConfiguration processing;
     private final EventStore eventStore;
+    private final StoredTokens tokens;
+    private final ProjectionRebuilds rebuilds;
 
-    ProjectionController(EventProcessingConfiguration processing, EventStore eventStore) {
+    ProjectionController(EventProcessingConfiguration processing, EventStore eventStore, StoredTokens tokens,
+                         ProjectionRebuilds rebuilds) {
         this.processing = processing;
         this.eventStore = eventStore;
+        this.tokens = tokens;
+        this.rebuilds = rebuilds;
     }
 
     /** {@code position} and {@code lag} count events of the store (global index); null for a subscribing processor. */
@@ -61,7 +65,7 @@ class ProjectionController {
     }
 
     @PostMapping("/{name}/rebuild")
-    @Operation(summary = "Rebuild a projection by replay", description = "202 at once; the processor stops, forgets its position, clears its read model and replays. "
+    @Operation(summary = "Rebuild a projection by replay", description = "202 at once; on every instance running it the processor stops, then it forgets its position, clears its read model once and replays. "
             + "A saga or a subscribing processor cannot be replayed (409).")
     ResponseEntity<ProjectionStatus> rebuild(@PathVariable String name) {
         EventProcessor processor = processing.eventProcessor(name)
@@ -69,16 +73,7 @@ class ProjectionController {
         if (!(processor instanceof StreamingEventProcessor streaming) || !streaming.supportsReset()) {
             throw DomainException.conflict(name + " cannot be replayed: it is not a projection (replaying a process would act again)");
         }
-        CompletableFuture.runAsync(() -> {
-            streaming.shutDown();
-            streaming.resetTokens();
-            streaming.start();
-            log.info("Projection {} reset; replaying from the start of the event store", name);
-        }).exceptionally(e -> {
-            log.error("Projection {} could not be rebuilt", name, e);
-            if (!streaming.isRunning()) streaming.start();
-            return null;
-        });
+        rebuilds.request(name);
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(new ProjectionStatus(name, groupOf(name), null, null, true));
     }
 
@@ -87,22 +82,12 @@ class ProjectionController {
         if (!(processor instanceof StreamingEventProcessor streaming)) {
             return new ProjectionStatus(name, groupOf(name), null, null, false);
         }
-        long position = position(streaming.processingStatus());
+        StoredTokens.Progress stored = tokens.of(name);
+        long position = stored.position(streaming.processingStatus());
         long lag = Math.max(0, head - position);
-        // after a reset Axon reports "replaying" until a newer event arrives: judge by position against the head
-        boolean replaying = streaming.isReplaying() && lag > 0;
+        // a reset leaves a replay token until a newer event arrives: judge by position against the head
+        boolean replaying = rebuilds.pending(name) || ((stored.replay() || streaming.isReplaying()) && lag > 0);
         return new ProjectionStatus(name, groupOf(name), position, lag, replaying);
-    }
-
-    /** The slowest segment's position; 0 before a segment has read anything. */
-    private static long position(Map<Integer, EventTrackerStatus> segments) {
-        if (segments.isEmpty()) return 0;
-        return segments.values().stream()
-                .mapToLong(s -> {
-                    OptionalLong current = s.getCurrentPosition();
-                    return current.isPresent() ? current.getAsLong() : 0;
-                })
-                .min().orElse(0);
     }
 
     private long head() {

@@ -50,6 +50,11 @@ public final class Client {
         return new Client(base, login.body().get("access_token").asText());
     }
 
+    /** The same signed-in user, at another base URL. */
+    public Client on(String otherBase) {
+        return new Client(otherBase, token);
+    }
+
     public String token() {
         return token;
     }

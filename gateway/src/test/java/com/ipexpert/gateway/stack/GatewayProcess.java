@@ -32,7 +32,7 @@ public final class GatewayProcess implements AutoCloseable {
                 "--ipexpert.gateway.query-side=" + String.join(",", querySide)));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         GatewayProcess gateway = new GatewayProcess(process, port);
-        gateway.awaitHealthy(Duration.ofSeconds(90), log);
+        gateway.awaitHealthy(Duration.ofMinutes(5), log); // a loaded machine starts even this small process slowly
         return gateway;
     }
 
@@ -54,6 +54,7 @@ public final class GatewayProcess implements AutoCloseable {
             }
             Thread.sleep(200);
         }
+        process.destroyForcibly(); // the caller never gets hold of it to close it
         throw new IllegalStateException("the gateway did not become ready: " + Files.readString(log));
     }
 

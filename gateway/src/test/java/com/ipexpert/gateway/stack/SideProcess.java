@@ -66,6 +66,11 @@ public final class SideProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
+    /** The operating system's process id; Axon names a claim's owner {@code pid@host} after it. */
+    public long pid() {
+        return process.pid();
+    }
+
     public String name() {
         return name;
     }
