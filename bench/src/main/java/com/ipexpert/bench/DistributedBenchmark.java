@@ -117,6 +117,7 @@ public final class DistributedBenchmark {
         env.put("SPRING_DATASOURCE_USERNAME", db.user());
         env.put("SPRING_DATASOURCE_PASSWORD", db.password());
         env.put("IPEXPERT_JWT_SECRET", SECRET);
+        env.put("IPEXPERT_AUDIT_CHAIN_KEY", "Y2hhaW4ta2V5LWJlbmNobWFyay04YzJmNWExZTdkM2I=");
         env.put("IPEXPERT_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         return env;

@@ -64,6 +64,7 @@ class AxonServerMultiInstanceTest {
         environment.put("SPRING_DATASOURCE_USERNAME", TestDatabase.user());
         environment.put("SPRING_DATASOURCE_PASSWORD", TestDatabase.password());
         environment.put("IPEXPERT_JWT_SECRET", "bXVsdGktaW5zdGFuY2UtdGVzdC1rZXktN2Y0ZTljMmExYjNk");
+        environment.put("IPEXPERT_AUDIT_CHAIN_KEY", "Y2hhaW4ta2V5LW11bHRpLWluc3RhbmNlLTJmOGE0YzFkOWU=");
         environment.put("IPEXPERT_ADMIN_PASSWORD", ADMIN_PASSWORD);
         environment.put("IPEXPERT_KNOWLEDGE_FILE_STORE", "database");
         // an attempt lost with its instance is caught by its deadline and run again by a survivor

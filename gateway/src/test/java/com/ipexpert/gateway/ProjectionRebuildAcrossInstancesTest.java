@@ -43,6 +43,7 @@ class ProjectionRebuildAcrossInstancesTest {
         environment.put("SPRING_DATASOURCE_USERNAME", TestDatabase.user());
         environment.put("SPRING_DATASOURCE_PASSWORD", TestDatabase.password());
         environment.put("IPEXPERT_JWT_SECRET", "cmVidWlsZC1hY3Jvc3MtaW5zdGFuY2VzLWtleS05ZDNhN2UxYzRm");
+        environment.put("IPEXPERT_AUDIT_CHAIN_KEY", "Y2hhaW4ta2V5LXJlYnVpbGQtYWNyb3NzLTdiM2U5ZDFhNGY=");
         environment.put("IPEXPERT_ADMIN_PASSWORD", ADMIN_PASSWORD);
         environment.put("IPEXPERT_KNOWLEDGE_FILE_STORE", "database");
         commandSide = SideProcess.start("rebuild-command", SideProcess.jarOf("command-side"), environment,
