@@ -12,7 +12,9 @@ import com.ipexpert.edge.ratelimits.ModelCallBudget;
 import com.ipexpert.api.agent.AgentCommands.PerformAnalysis;
 import com.ipexpert.api.cases.AnalysisOutcome;
 import com.ipexpert.api.cases.CaseCommands.ConcludeAnalysis;
+import com.ipexpert.api.cases.NodeCommands.ClaimAttempt;
 import com.ipexpert.api.cases.NodeCommands.RecordAttemptFailure;
+import com.ipexpert.edge.errors.DomainErrors;
 import com.ipexpert.api.cases.RetrievalSettings;
 import com.ipexpert.edge.correlation.MessageProvenance;
 import org.axonframework.commandhandling.CommandHandler;
@@ -28,14 +30,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Runs analysis steps off the command thread: rebuilds the case's conversation, retrieves evidence, asks the
  * analyst, and reports back to the node with a command. Acknowledges {@link PerformAnalysis} at once, so the
- * saga never waits on it; a lost step is caught by the saga's deadline. While the analyst writes, its draft goes
- * to the case's watchers through {@link StepDrafts}; only the concluded content is stored.
+ * saga never waits on it; a lost step is caught by the saga's deadline. A step that leaves the queue first claims its
+ * attempt from the node ({@link ClaimAttempt}), which starts the attempt's deadline and lets only one worker run it.
+ * While the analyst writes, its draft goes to the case's watchers through {@link StepDrafts}; only the concluded
+ * content is stored.
  */
 public class AnalysisWorker {
     private static final Logger log = LoggerFactory.getLogger(AnalysisWorker.class);
@@ -53,6 +59,8 @@ public class AnalysisWorker {
     private final Clock clock;
     private final ModelCallBudget budget;
     private final Analyst offline;
+    /** The attempts this worker holds (queued or running), so an attempt sent again while it waits is not queued twice. */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
 
     public AnalysisWorker(CaseConversations conversations, KnowledgeRetrieval retrieval, Analyst analyst, StepDrafts drafts,
                           CommandGateway commands, Executor executor, Clock clock) {
@@ -86,11 +94,50 @@ public class AnalysisWorker {
     }
 
     private void submit(Runnable step, PerformAnalysis cmd) {
+        String key = keyOf(cmd);
+        if (!held.add(key)) {
+            log.debug("Analysis step for node {} attempt {} is already held by this worker", cmd.nodeId(), cmd.attempt());
+            return;
+        }
         try {
-            executor.execute(step);
+            executor.execute(() -> {
+                try {
+                    if (claimed(cmd)) step.run();
+                } finally {
+                    held.remove(key);
+                }
+            });
         } catch (RejectedExecutionException e) {
+            held.remove(key);
             log.warn("Analysis step for node {} attempt {} was not accepted: the worker is saturated; its deadline will retry it",
                     cmd.nodeId(), cmd.attempt());
+        }
+    }
+
+    private static String keyOf(PerformAnalysis cmd) {
+        return cmd.nodeId().value() + "#" + cmd.attempt();
+    }
+
+    /**
+     * Claims the attempt before running it: the node accepts one claim per attempt, so a step sent again (its queue
+     * check found it unclaimed) runs once, and its deadline counts from now, not from when it was queued. An attempt
+     * that ended or is run elsewhere is refused and skipped; should the claim not be recorded at all (the database is
+     * away), the step is skipped too and the saga's queue check sends it again.
+     */
+    private boolean claimed(PerformAnalysis cmd) {
+        try {
+            commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                            new ClaimAttempt(cmd.nodeId(), cmd.attempt(), clock.instant()))
+                    .andMetaData(Map.of(MessageProvenance.ACTOR, MessageProvenance.AGENT)));
+            return true;
+        } catch (RuntimeException e) {
+            if (DomainErrors.find(e).isPresent()) {
+                log.debug("Analysis step for node {} attempt {} is not run: {}", cmd.nodeId(), cmd.attempt(), e.getMessage());
+            } else {
+                log.warn("Analysis step for node {} attempt {} could not be claimed ({}); its queue check sends it again",
+                        cmd.nodeId(), cmd.attempt(), e.toString());
+            }
+            return false;
         }
     }
 
