@@ -14,6 +14,7 @@ import com.ipexpert.api.cases.AnalysisOutcome;
 import com.ipexpert.api.cases.CaseCommands.ConcludeAnalysis;
 import com.ipexpert.api.cases.NodeCommands.ClaimAttempt;
 import com.ipexpert.api.cases.NodeCommands.RecordAttemptFailure;
+import com.ipexpert.edge.errors.DatabaseOutage;
 import com.ipexpert.edge.errors.DomainErrors;
 import com.ipexpert.api.cases.RetrievalSettings;
 import com.ipexpert.edge.correlation.MessageProvenance;
@@ -31,7 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -46,6 +49,9 @@ import java.util.concurrent.RejectedExecutionException;
 public class AnalysisWorker {
     private static final Logger log = LoggerFactory.getLogger(AnalysisWorker.class);
     static final int EVIDENCE_LIMIT = 5;
+    /** How often, and how far apart, a claim or a report is tried while the database is away (about 30 s in all). */
+    static final int OUTAGE_TRIES = 15;
+    static final long OUTAGE_PAUSE_MS = 2_000;
     /** What an LLM analyst's trace holds that a reader of the step wants first. */
     static final List<String> MODEL_TRACE_KEYS = List.of("model", "promptVersion", "tokens", "modelLatencyMs",
             "droppedCitations", "droppedCommands", "droppedQuestions", "fallback");
@@ -121,24 +127,41 @@ public class AnalysisWorker {
     /**
      * Claims the attempt before running it: the node accepts one claim per attempt, so a step sent again (its queue
      * check found it unclaimed) runs once, and its deadline counts from now, not from when it was queued. An attempt
-     * that ended or is run elsewhere is refused and skipped; should the claim not be recorded at all (the database is
-     * away), the step is skipped too and the saga's queue check sends it again.
+     * that ended or is run elsewhere is refused and skipped. While the database is away the claim is tried again for about
+     * 30 s; after that the step is skipped and the saga's queue check sends it again.
      */
     private boolean claimed(PerformAnalysis cmd) {
-        try {
-            commands.sendAndWait(GenericCommandMessage.asCommandMessage(
-                            new ClaimAttempt(cmd.nodeId(), cmd.attempt(), clock.instant()))
-                    .andMetaData(Map.of(MessageProvenance.ACTOR, MessageProvenance.AGENT)));
-            return true;
-        } catch (RuntimeException e) {
-            if (DomainErrors.find(e).isPresent()) {
-                log.debug("Analysis step for node {} attempt {} is not run: {}", cmd.nodeId(), cmd.attempt(), e.getMessage());
-            } else {
-                log.warn("Analysis step for node {} attempt {} could not be claimed ({}); its queue check sends it again",
-                        cmd.nodeId(), cmd.attempt(), e.toString());
+        for (int tryNumber = 1; ; tryNumber++) {
+            try {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                                new ClaimAttempt(cmd.nodeId(), cmd.attempt(), clock.instant()))
+                        .andMetaData(Map.of(MessageProvenance.ACTOR, MessageProvenance.AGENT)));
+                return true;
+            } catch (RuntimeException e) {
+                // the database is away: this worker thread waits for it (every step behind it would fail the same way)
+                if (!DatabaseOutage.isCause(e) || tryNumber >= OUTAGE_TRIES || !paused()) return refused(cmd, e);
             }
+        }
+    }
+
+    private static boolean paused() {
+        try {
+            Thread.sleep(OUTAGE_PAUSE_MS);
+            return true;
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
             return false;
         }
+    }
+
+    private static boolean refused(PerformAnalysis cmd, RuntimeException e) {
+        if (DomainErrors.find(e).isPresent()) {
+            log.debug("Analysis step for node {} attempt {} is not run: {}", cmd.nodeId(), cmd.attempt(), e.getMessage());
+        } else {
+            log.warn("Analysis step for node {} attempt {} could not be claimed ({}); its queue check sends it again",
+                    cmd.nodeId(), cmd.attempt(), e.toString());
+        }
+        return false;
     }
 
     void run(PerformAnalysis cmd) {
@@ -191,13 +214,25 @@ public class AnalysisWorker {
     }
 
     private void send(String traceId, Object command) {
-        commands.send(GenericCommandMessage.asCommandMessage(command)
-                        .andMetaData(traceId == null ? Map.of(MessageProvenance.ACTOR, MessageProvenance.AGENT)
-                                : Map.of(MessageProvenance.ACTOR, MessageProvenance.AGENT, MessageProvenance.TRACE_ID, traceId)))
-                .exceptionally(e -> {
-                    log.info("Node refused the step's report ({}): {}", command.getClass().getSimpleName(), e.getMessage());
-                    return null;
-                });
+        send(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(traceId == null ? Map.of(MessageProvenance.ACTOR, MessageProvenance.AGENT)
+                        : Map.of(MessageProvenance.ACTOR, MessageProvenance.AGENT, MessageProvenance.TRACE_ID, traceId)), 1);
+    }
+
+    /**
+     * Sends the step's report. While the database is away the report is sent again every couple of seconds for up to
+     * {@link #OUTAGE_TRIES} tries, so a step finished during a database restart is not lost to wait for its deadline; a
+     * report the node refuses (the attempt ended meanwhile, or the first send did commit) is only logged.
+     */
+    private void send(org.axonframework.commandhandling.CommandMessage<?> message, int tryNumber) {
+        commands.send(message).exceptionally(e -> {
+            if (DatabaseOutage.isCause(e) && tryNumber < OUTAGE_TRIES) {
+                CompletableFuture.delayedExecutor(OUTAGE_PAUSE_MS, TimeUnit.MILLISECONDS).execute(() -> send(message, tryNumber + 1));
+            } else {
+                log.info("Node refused the step's report ({}): {}", message.getPayloadType().getSimpleName(), e.getMessage());
+            }
+            return null;
+        });
     }
 
     static Map<String, Object> contentOf(AnalysisDecision decision, Retrieved retrieved, KnowledgeRetrieval retrieval) {
