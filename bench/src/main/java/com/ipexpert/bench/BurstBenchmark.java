@@ -71,6 +71,8 @@ public class BurstBenchmark {
         arguments.addAll(List.of(
                 "--server.port=0", "--ipexpert.data-dir=" + java.nio.file.Files.createTempDirectory("ipexpert-burst"),
                 "--ipexpert.security.admin-password=bench-admin-123", "--logging.level.root=warn", "--spring.jmx.enabled=false",
+                // the storm is one user's: its openings are not rate limited here (the buckets still live in PostgreSQL)
+                "--ipexpert.rate-limits.case-openings.capacity=" + Math.max(60, cases * 2),
                 "--server.tomcat.threads.max=" + Math.max(50, clients * 2)));
         System.setProperty("axon.update-check.disabled", "true");
         ConfigurableApplicationContext context = new SpringApplication(CommandPathBenchmark.App.class)
