@@ -51,10 +51,11 @@ public class AgentSaga {
     /** The attempt this run started with: attempts are counted from it, so an event handled twice counts once. */
     private Integer firstAttempt;
     private String timeoutId;
-    private String queueCheckId;
     /** The attempt sent to the worker; null in a saga stored before it was kept. */
     private Integer currentAttempt;
     private RetrievalSettings retrieval;
+    /** The attempt a worker has claimed (its deadline now counts the running step); null until then. */
+    private Integer claimedAttempt;
 
     @StartSaga
     @SagaEventHandler(associationProperty = NODE)
@@ -67,7 +68,7 @@ public class AgentSaga {
         currentAttempt = e.attempt();
         retrieval = e.retrieval();
         stopWaitingForAttempt(deadlines);
-        queueCheckId = deadlines.schedule(settings.stepTimeout(), QUEUED, e.attempt());
+        deadlines.schedule(settings.stepTimeout(), QUEUED, e.attempt());
         commands.send(new PerformAnalysis(e.nodeId(), e.caseId(), e.attempt(), e.retrieval()));
     }
 
@@ -75,6 +76,7 @@ public class AgentSaga {
     @SagaEventHandler(associationProperty = NODE)
     void on(AnalysisAttemptClaimed e, DeadlineManager deadlines, AgentSettings settings) {
         if (currentAttempt != null && e.attempt() != currentAttempt) return;
+        claimedAttempt = e.attempt();
         stopWaitingForAttempt(deadlines);
         timeoutId = deadlines.schedule(e.claimedAt().plus(settings.stepTimeout()), TIMEOUT, e.attempt());
     }
@@ -107,10 +109,10 @@ public class AgentSaga {
      */
     @DeadlineHandler(deadlineName = QUEUED)
     void onStillQueued(Integer attempt, CommandGateway commands, DeadlineManager deadlines, AgentSettings settings) {
-        queueCheckId = null;
-        if (currentAttempt != null && !currentAttempt.equals(attempt)) return;
+        // a check of an attempt that was claimed, or that is no longer current, has nothing left to do
+        if (currentAttempt != null && !currentAttempt.equals(attempt) || attempt.equals(claimedAttempt)) return;
         commands.sendAndWait(new PerformAnalysis(nodeId, caseId, attempt, retrieval));
-        queueCheckId = deadlines.schedule(settings.stepTimeout(), QUEUED, attempt);
+        deadlines.schedule(settings.stepTimeout(), QUEUED, attempt);
     }
 
     @DeadlineHandler(deadlineName = RETRY)
@@ -146,14 +148,16 @@ public class AgentSaga {
         deadlines.cancelAllWithinScope(RETRY);
     }
 
+    /**
+     * Cancels the running step's deadline. The queue check is never cancelled: db-scheduler refuses to cancel a
+     * deadline while it fires, which fails this saga's batch, and the queue check, coming round every step timeout,
+     * would meet the batch's retry (backed off up to 60 s) again and again. Left alone it fires once more and finds
+     * the attempt claimed or ended.
+     */
     private void stopWaitingForAttempt(DeadlineManager deadlines) {
         if (timeoutId != null) {
             deadlines.cancelSchedule(TIMEOUT, timeoutId);
             timeoutId = null;
-        }
-        if (queueCheckId != null) {
-            deadlines.cancelSchedule(QUEUED, queueCheckId);
-            queueCheckId = null;
         }
     }
 }
