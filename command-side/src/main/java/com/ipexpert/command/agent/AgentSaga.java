@@ -22,7 +22,14 @@ import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 
+import org.axonframework.messaging.Scope;
+import org.axonframework.messaging.ScopeDescriptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 
 /**
@@ -44,6 +51,7 @@ public class AgentSaga {
     static final String TIMEOUT = "analysis-timeout";
     static final String RETRY = "analysis-retry";
     static final String QUEUED = "analysis-queued";
+    private static final Logger log = LoggerFactory.getLogger(AgentSaga.class);
 
     private NodeId nodeId;
     private CaseId caseId;
@@ -145,7 +153,8 @@ public class AgentSaga {
 
     private void stopWaiting(DeadlineManager deadlines) {
         stopWaitingForAttempt(deadlines);
-        deadlines.cancelAllWithinScope(RETRY);
+        ScopeDescriptor saga = Scope.describeCurrentScope();
+        afterTheBatch(() -> deadlines.cancelAllWithinScope(RETRY, saga));
     }
 
     /**
@@ -156,8 +165,31 @@ public class AgentSaga {
      */
     private void stopWaitingForAttempt(DeadlineManager deadlines) {
         if (timeoutId != null) {
-            deadlines.cancelSchedule(TIMEOUT, timeoutId);
+            String id = timeoutId;
+            afterTheBatch(() -> deadlines.cancelSchedule(TIMEOUT, id));
             timeoutId = null;
+        }
+    }
+
+    /**
+     * Cancels a deadline once this saga's batch has committed, outside it: db-scheduler refuses to cancel a deadline
+     * that is firing at that moment (or that a database restart left marked as firing), and inside the batch that
+     * refusal failed the whole batch, again on each retry. A deadline that could not be cancelled fires once more and
+     * its command is refused (the attempt it watched has ended).
+     */
+    private static void afterTheBatch(Runnable cancel) {
+        Runnable tolerant = () -> {
+            try {
+                cancel.run();
+            } catch (RuntimeException firing) {
+                log.debug("A deadline could not be cancelled; it fires and finds nothing to do: {}", firing.toString());
+            }
+        };
+        if (CurrentUnitOfWork.isStarted()) {
+            // another thread, so the deadline store does not wait for a unit of work that has already committed
+            CurrentUnitOfWork.get().afterCommit(u -> CompletableFuture.runAsync(tolerant).join());
+        } else {
+            tolerant.run();
         }
     }
 }
