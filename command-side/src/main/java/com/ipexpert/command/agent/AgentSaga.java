@@ -7,9 +7,11 @@ import com.ipexpert.api.cases.CaseEvents.AnalysisOutcomeRecorded;
 import com.ipexpert.api.cases.CaseId;
 import com.ipexpert.api.cases.NodeCommands.RecordAttemptFailure;
 import com.ipexpert.api.cases.NodeCommands.StartNextAttempt;
+import com.ipexpert.api.cases.NodeEvents.AnalysisAttemptClaimed;
 import com.ipexpert.api.cases.NodeEvents.AnalysisAttemptFailed;
 import com.ipexpert.api.cases.NodeEvents.AnalysisAttemptStarted;
 import com.ipexpert.api.cases.NodeId;
+import com.ipexpert.api.cases.RetrievalSettings;
 import com.ipexpert.edge.errors.DomainErrors;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
@@ -20,13 +22,25 @@ import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 
+import org.axonframework.messaging.Scope;
+import org.axonframework.messaging.ScopeDescriptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 
 /**
  * Drives the analysis of one {@code AI_ANALYSIS} node: runs each attempt through the worker, gives it a deadline,
  * retries with backoff, and fails the analysis (through its case) after the last attempt. A run starts with the node's
  * first attempt or with the restart of a failed node; it ends once the case has recorded how the analysis ended.
+ * <p>
+ * The deadline covers the running step, not the time it waits in the analysis queue: it starts when a worker claims
+ * the attempt ({@link AnalysisAttemptClaimed}). Until then a queue check comes round every step timeout and sends the
+ * attempt again, in case it was lost with a process that died (a worker that still holds it ignores the repeat, and
+ * the node lets only one worker claim it); a queued step is never failed for waiting.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY) // stored as JSON without getters
@@ -36,6 +50,8 @@ public class AgentSaga {
     static final String NODE = "nodeId";
     static final String TIMEOUT = "analysis-timeout";
     static final String RETRY = "analysis-retry";
+    static final String QUEUED = "analysis-queued";
+    private static final Logger log = LoggerFactory.getLogger(AgentSaga.class);
 
     private NodeId nodeId;
     private CaseId caseId;
@@ -43,6 +59,11 @@ public class AgentSaga {
     /** The attempt this run started with: attempts are counted from it, so an event handled twice counts once. */
     private Integer firstAttempt;
     private String timeoutId;
+    /** The attempt sent to the worker; null in a saga stored before it was kept. */
+    private Integer currentAttempt;
+    private RetrievalSettings retrieval;
+    /** The attempt a worker has claimed (its deadline now counts the running step); null until then. */
+    private Integer claimedAttempt;
 
     @StartSaga
     @SagaEventHandler(associationProperty = NODE)
@@ -52,15 +73,26 @@ public class AgentSaga {
         // a saga stored before firstAttempt existed knows how many attempts it has seen
         if (firstAttempt == null) firstAttempt = e.attempt() - attemptsThisRun;
         attemptsThisRun = Math.max(attemptsThisRun, e.attempt() - firstAttempt + 1);
-        cancelTimeout(deadlines);
-        timeoutId = deadlines.schedule(settings.stepTimeout(), TIMEOUT, e.attempt());
+        currentAttempt = e.attempt();
+        retrieval = e.retrieval();
+        stopWaitingForAttempt(deadlines);
+        deadlines.schedule(settings.stepTimeout(), QUEUED, e.attempt());
         commands.send(new PerformAnalysis(e.nodeId(), e.caseId(), e.attempt(), e.retrieval()));
+    }
+
+    /** A worker began the step: from now on it has the step timeout to finish, counted from when it began. */
+    @SagaEventHandler(associationProperty = NODE)
+    void on(AnalysisAttemptClaimed e, DeadlineManager deadlines, AgentSettings settings) {
+        if (currentAttempt != null && e.attempt() != currentAttempt) return;
+        claimedAttempt = e.attempt();
+        stopWaitingForAttempt(deadlines);
+        timeoutId = deadlines.schedule(e.claimedAt().plus(settings.stepTimeout()), TIMEOUT, e.attempt());
     }
 
     @SagaEventHandler(associationProperty = NODE)
     void on(AnalysisAttemptFailed e, CommandGateway commands, DeadlineManager deadlines, AgentSettings settings,
             Clock clock) {
-        cancelTimeout(deadlines);
+        stopWaitingForAttempt(deadlines);
         if (!e.retryable() || attemptsThisRun >= settings.maxAttempts()) {
             commands.send(new FailAnalysis(caseId, nodeId, attemptsThisRun,
                     "The analysis failed after " + attemptsThisRun + " attempt(s): " + e.reason(), clock.instant()));
@@ -76,6 +108,19 @@ public class AgentSaga {
         handledOrRefused(commands, new RecordAttemptFailure(nodeId, attempt,
                 "the analysis step did not finish within " + settings.stepTimeout().toSeconds() + " s", true, true,
                 clock.instant(), Map.of("stepTimeoutMs", settings.stepTimeout().toMillis())));
+    }
+
+    /**
+     * No worker has claimed the attempt within a step timeout: it is waiting in the queue, or it was lost with the
+     * process that held it. Either way it is sent again (a worker that holds it ignores the repeat) and checked again
+     * later; waiting does not fail it.
+     */
+    @DeadlineHandler(deadlineName = QUEUED)
+    void onStillQueued(Integer attempt, CommandGateway commands, DeadlineManager deadlines, AgentSettings settings) {
+        // a check of an attempt that was claimed, or that is no longer current, has nothing left to do
+        if (currentAttempt != null && !currentAttempt.equals(attempt) || attempt.equals(claimedAttempt)) return;
+        commands.sendAndWait(new PerformAnalysis(nodeId, caseId, attempt, retrieval));
+        deadlines.schedule(settings.stepTimeout(), QUEUED, attempt);
     }
 
     @DeadlineHandler(deadlineName = RETRY)
@@ -107,14 +152,44 @@ public class AgentSaga {
     }
 
     private void stopWaiting(DeadlineManager deadlines) {
-        cancelTimeout(deadlines);
-        deadlines.cancelAllWithinScope(RETRY);
+        stopWaitingForAttempt(deadlines);
+        ScopeDescriptor saga = Scope.describeCurrentScope();
+        afterTheBatch(() -> deadlines.cancelAllWithinScope(RETRY, saga));
     }
 
-    private void cancelTimeout(DeadlineManager deadlines) {
+    /**
+     * Cancels the running step's deadline. The queue check is never cancelled: db-scheduler refuses to cancel a
+     * deadline while it fires, which fails this saga's batch, and the queue check, coming round every step timeout,
+     * would meet the batch's retry (backed off up to 60 s) again and again. Left alone it fires once more and finds
+     * the attempt claimed or ended.
+     */
+    private void stopWaitingForAttempt(DeadlineManager deadlines) {
         if (timeoutId != null) {
-            deadlines.cancelSchedule(TIMEOUT, timeoutId);
+            String id = timeoutId;
+            afterTheBatch(() -> deadlines.cancelSchedule(TIMEOUT, id));
             timeoutId = null;
+        }
+    }
+
+    /**
+     * Cancels a deadline once this saga's batch has committed, outside it: db-scheduler refuses to cancel a deadline
+     * that is firing at that moment (or that a database restart left marked as firing), and inside the batch that
+     * refusal failed the whole batch, again on each retry. A deadline that could not be cancelled fires once more and
+     * its command is refused (the attempt it watched has ended).
+     */
+    private static void afterTheBatch(Runnable cancel) {
+        Runnable tolerant = () -> {
+            try {
+                cancel.run();
+            } catch (RuntimeException firing) {
+                log.debug("A deadline could not be cancelled; it fires and finds nothing to do: {}", firing.toString());
+            }
+        };
+        if (CurrentUnitOfWork.isStarted()) {
+            // another thread, so the deadline store does not wait for a unit of work that has already committed
+            CurrentUnitOfWork.get().afterCommit(u -> CompletableFuture.runAsync(tolerant).join());
+        } else {
+            tolerant.run();
         }
     }
 }

@@ -12,7 +12,10 @@ import com.ipexpert.edge.ratelimits.ModelCallBudget;
 import com.ipexpert.api.agent.AgentCommands.PerformAnalysis;
 import com.ipexpert.api.cases.AnalysisOutcome;
 import com.ipexpert.api.cases.CaseCommands.ConcludeAnalysis;
+import com.ipexpert.api.cases.NodeCommands.ClaimAttempt;
 import com.ipexpert.api.cases.NodeCommands.RecordAttemptFailure;
+import com.ipexpert.edge.errors.DatabaseOutage;
+import com.ipexpert.edge.errors.DomainErrors;
 import com.ipexpert.api.cases.RetrievalSettings;
 import com.ipexpert.edge.correlation.MessageProvenance;
 import org.axonframework.commandhandling.CommandHandler;
@@ -28,18 +31,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Runs analysis steps off the command thread: rebuilds the case's conversation, retrieves evidence, asks the
  * analyst, and reports back to the node with a command. Acknowledges {@link PerformAnalysis} at once, so the
- * saga never waits on it; a lost step is caught by the saga's deadline. While the analyst writes, its draft goes
- * to the case's watchers through {@link StepDrafts}; only the concluded content is stored.
+ * saga never waits on it; a lost step is caught by the saga's deadline. A step that leaves the queue first claims its
+ * attempt from the node ({@link ClaimAttempt}), which starts the attempt's deadline and lets only one worker run it.
+ * While the analyst writes, its draft goes to the case's watchers through {@link StepDrafts}; only the concluded
+ * content is stored.
  */
 public class AnalysisWorker {
     private static final Logger log = LoggerFactory.getLogger(AnalysisWorker.class);
     static final int EVIDENCE_LIMIT = 5;
+    /** How often, and how far apart, a claim or a report is tried while the database is away (about 30 s in all). */
+    static final int OUTAGE_TRIES = 15;
+    static final long OUTAGE_PAUSE_MS = 2_000;
     /** What an LLM analyst's trace holds that a reader of the step wants first. */
     static final List<String> MODEL_TRACE_KEYS = List.of("model", "promptVersion", "tokens", "modelLatencyMs",
             "droppedCitations", "droppedCommands", "droppedQuestions", "fallback");
@@ -54,6 +66,8 @@ public class AnalysisWorker {
     private final ModelCallBudget budget;
     private final Analyst offline;
     private final SimilarCaseLookup similarCases;
+    /** The attempts this worker holds (queued or running), so an attempt sent again while it waits is not queued twice. */
+    private final Set<String> held = ConcurrentHashMap.newKeySet();
 
     public AnalysisWorker(CaseConversations conversations, KnowledgeRetrieval retrieval, Analyst analyst, StepDrafts drafts,
                           CommandGateway commands, Executor executor, Clock clock) {
@@ -95,12 +109,68 @@ public class AnalysisWorker {
     }
 
     private void submit(Runnable step, PerformAnalysis cmd) {
+        String key = keyOf(cmd);
+        if (!held.add(key)) {
+            log.debug("Analysis step for node {} attempt {} is already held by this worker", cmd.nodeId(), cmd.attempt());
+            return;
+        }
         try {
-            executor.execute(step);
+            executor.execute(() -> {
+                try {
+                    if (claimed(cmd)) step.run();
+                } finally {
+                    held.remove(key);
+                }
+            });
         } catch (RejectedExecutionException e) {
+            held.remove(key);
             log.warn("Analysis step for node {} attempt {} was not accepted: the worker is saturated; its deadline will retry it",
                     cmd.nodeId(), cmd.attempt());
         }
+    }
+
+    private static String keyOf(PerformAnalysis cmd) {
+        return cmd.nodeId().value() + "#" + cmd.attempt();
+    }
+
+    /**
+     * Claims the attempt before running it: the node accepts one claim per attempt, so a step sent again (its queue
+     * check found it unclaimed) runs once, and its deadline counts from now, not from when it was queued. An attempt
+     * that ended or is run elsewhere is refused and skipped. While the database is away the claim is tried again for about
+     * 30 s; after that the step is skipped and the saga's queue check sends it again.
+     */
+    private boolean claimed(PerformAnalysis cmd) {
+        for (int tryNumber = 1; ; tryNumber++) {
+            try {
+                commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                                new ClaimAttempt(cmd.nodeId(), cmd.attempt(), clock.instant()))
+                        .andMetaData(Map.of(MessageProvenance.ACTOR, MessageProvenance.AGENT)));
+                return true;
+            } catch (RuntimeException e) {
+                // the database is away: this worker thread waits for it (every step behind it would fail the same way)
+                if (!DatabaseOutage.isCause(e) || tryNumber >= OUTAGE_TRIES || !paused()) return refused(cmd, e);
+            }
+        }
+    }
+
+    private static boolean paused() {
+        try {
+            Thread.sleep(OUTAGE_PAUSE_MS);
+            return true;
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static boolean refused(PerformAnalysis cmd, RuntimeException e) {
+        if (DomainErrors.find(e).isPresent()) {
+            log.debug("Analysis step for node {} attempt {} is not run: {}", cmd.nodeId(), cmd.attempt(), e.getMessage());
+        } else {
+            log.warn("Analysis step for node {} attempt {} could not be claimed ({}); its queue check sends it again",
+                    cmd.nodeId(), cmd.attempt(), e.toString());
+        }
+        return false;
     }
 
     void run(PerformAnalysis cmd) {
@@ -156,13 +226,25 @@ public class AnalysisWorker {
     }
 
     private void send(String traceId, Object command) {
-        commands.send(GenericCommandMessage.asCommandMessage(command)
-                        .andMetaData(traceId == null ? Map.of(MessageProvenance.ACTOR, MessageProvenance.AGENT)
-                                : Map.of(MessageProvenance.ACTOR, MessageProvenance.AGENT, MessageProvenance.TRACE_ID, traceId)))
-                .exceptionally(e -> {
-                    log.info("Node refused the step's report ({}): {}", command.getClass().getSimpleName(), e.getMessage());
-                    return null;
-                });
+        send(GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(traceId == null ? Map.of(MessageProvenance.ACTOR, MessageProvenance.AGENT)
+                        : Map.of(MessageProvenance.ACTOR, MessageProvenance.AGENT, MessageProvenance.TRACE_ID, traceId)), 1);
+    }
+
+    /**
+     * Sends the step's report. While the database is away the report is sent again every couple of seconds for up to
+     * {@link #OUTAGE_TRIES} tries, so a step finished during a database restart is not lost to wait for its deadline; a
+     * report the node refuses (the attempt ended meanwhile, or the first send did commit) is only logged.
+     */
+    private void send(org.axonframework.commandhandling.CommandMessage<?> message, int tryNumber) {
+        commands.send(message).exceptionally(e -> {
+            if (DatabaseOutage.isCause(e) && tryNumber < OUTAGE_TRIES) {
+                CompletableFuture.delayedExecutor(OUTAGE_PAUSE_MS, TimeUnit.MILLISECONDS).execute(() -> send(message, tryNumber + 1));
+            } else {
+                log.info("Node refused the step's report ({}): {}", message.getPayloadType().getSimpleName(), e.getMessage());
+            }
+            return null;
+        });
     }
 
     static Map<String, Object> contentOf(AnalysisDecision decision, Retrieved retrieved, KnowledgeRetrieval retrieval) {

@@ -70,6 +70,10 @@ final class CaseRefusals {
         return DomainException.conflict("Attempt " + attempt + " of node " + node + " is no longer current (now " + current + ")");
     }
 
+    static DomainException attemptAlreadyClaimed(NodeId node, int attempt) {
+        return DomainException.conflict("Attempt " + attempt + " of node " + node + " is already being run");
+    }
+
     static DomainException notProcessing(NodeId node) {
         return DomainException.conflict("Node " + node + " is not being analysed");
     }

@@ -4,8 +4,10 @@ import com.ipexpert.api.cases.AnalysisOutcome;
 import com.ipexpert.api.cases.CaseId;
 import com.ipexpert.api.cases.CaseCommands.ConcludeAnalysis;
 import com.ipexpert.api.cases.CaseCommands.FailAnalysis;
+import com.ipexpert.api.cases.NodeCommands.ClaimAttempt;
 import com.ipexpert.api.cases.NodeCommands.RecordAttemptFailure;
 import com.ipexpert.api.cases.NodeCommands.StartNextAttempt;
+import com.ipexpert.api.cases.NodeEvents.AnalysisAttemptClaimed;
 import com.ipexpert.api.cases.NodeEvents.AnalysisAttemptFailed;
 import com.ipexpert.api.cases.NodeEvents.AnalysisAttemptStarted;
 import com.ipexpert.api.cases.NodeEvents.AnalysisConcluded;
@@ -47,6 +49,8 @@ class Node {
     private NodeStatus status;
     private int attempt;
     private boolean attemptRunning;
+    /** A worker has taken the current attempt up (it no longer waits in a queue). */
+    private boolean attemptClaimed;
     private RetrievalSettings retrieval;
 
     protected Node() {
@@ -74,6 +78,13 @@ class Node {
                 clarification ? NodeType.AI_CLARIFICATION : NodeType.SOLUTION,
                 clarification ? NodeStatus.AWAITING_USER_INPUT : NodeStatus.COMPLETED,
                 cmd.content(), cmd.metadata(), cmd.category(), cmd.vendor(), cmd.concludedAt()));
+    }
+
+    @CommandHandler
+    void handle(ClaimAttempt cmd) {
+        mustBeCurrentAttempt(cmd.attempt());
+        if (attemptClaimed) throw CaseRefusals.attemptAlreadyClaimed(id, cmd.attempt());
+        applyLinked(new AnalysisAttemptClaimed(id, caseId, cmd.attempt(), cmd.claimedAt()));
     }
 
     @CommandHandler
@@ -129,7 +140,13 @@ class Node {
     void on(AnalysisAttemptStarted e) {
         attempt = e.attempt();
         attemptRunning = true;
+        attemptClaimed = false;
         if (e.retrieval() != null) retrieval = e.retrieval();
+    }
+
+    @EventSourcingHandler
+    void on(AnalysisAttemptClaimed e) {
+        attemptClaimed = true;
     }
 
     @EventSourcingHandler

@@ -7,6 +7,7 @@ import com.ipexpert.api.cases.CaseEvents.AnalysisOutcomeRecorded;
 import com.ipexpert.api.cases.CaseId;
 import com.ipexpert.api.cases.NodeCommands.RecordAttemptFailure;
 import com.ipexpert.api.cases.NodeCommands.StartNextAttempt;
+import com.ipexpert.api.cases.NodeEvents.AnalysisAttemptClaimed;
 import com.ipexpert.api.cases.NodeEvents.AnalysisAttemptFailed;
 import com.ipexpert.api.cases.NodeEvents.AnalysisAttemptStarted;
 import com.ipexpert.api.cases.NodeEvents.AnalysisConcluded;
@@ -51,13 +52,75 @@ class AgentSagaTest {
         return new AnalysisAttemptFailed(NODE, CASE, attempt, "boom", retryable, false, T0);
     }
 
+    private static AnalysisAttemptClaimed claimed(int attempt, Instant at) {
+        return new AnalysisAttemptClaimed(NODE, CASE, attempt, at);
+    }
+
+    private static RecordAttemptFailure timedOut(int attempt) {
+        return new RecordAttemptFailure(NODE, attempt, "the analysis step did not finish within 60 s", true, true, T0,
+                Map.of("stepTimeoutMs", 60_000L));
+    }
+
     @Test
-    void a_started_attempt_is_sent_to_the_worker_with_a_deadline() {
+    void a_started_attempt_is_sent_to_the_worker_and_checked_while_it_waits_in_the_queue() {
         fixture.givenNoPriorActivity()
                 .whenAggregate(NODE.value()).publishes(started(1))
                 .expectActiveSagas(1)
                 .expectDispatchedCommands(new PerformAnalysis(NODE, CASE, 1, RETRIEVAL))
-                .expectScheduledDeadlineWithName(Duration.ofSeconds(60), AgentSaga.TIMEOUT);
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(60), AgentSaga.QUEUED)
+                .expectNoScheduledDeadlineWithName(Duration.ofSeconds(60), AgentSaga.TIMEOUT);
+    }
+
+    @Test
+    void the_deadline_of_a_step_counts_from_when_a_worker_began_it_not_from_when_it_was_queued() throws Exception {
+        fixture.givenCurrentTime(T0)
+                .andThenAggregate(NODE.value()).published(started(1))
+                .andThenTimeElapses(Duration.ofSeconds(50))
+                .whenAggregate(NODE.value()).publishes(claimed(1, T0.plusSeconds(50)))
+                .expectNoDispatchedCommands()
+                .expectScheduledDeadlineWithName(T0.plusSeconds(110), AgentSaga.TIMEOUT);
+    }
+
+    @Test
+    void a_step_that_waits_in_the_queue_longer_than_its_timeout_is_not_failed_but_sent_again() {
+        fixture.givenCurrentTime(T0)
+                .andThenAggregate(NODE.value()).published(started(1))
+                .whenTimeElapses(Duration.ofSeconds(150))
+                .expectDeadlinesMet(1, 1)
+                .expectDispatchedCommands(new PerformAnalysis(NODE, CASE, 1, RETRIEVAL),
+                        new PerformAnalysis(NODE, CASE, 1, RETRIEVAL))
+                .expectScheduledDeadlineWithName(T0.plusSeconds(180), AgentSaga.QUEUED)
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void a_step_that_ran_quickly_after_waiting_long_in_the_queue_is_not_timed_out() throws Exception {
+        fixture.givenCurrentTime(T0)
+                .andThenAggregate(NODE.value()).published(started(1))
+                .andThenTimeElapses(Duration.ofSeconds(300))
+                .andThenAggregate(NODE.value()).published(claimed(1, T0.plusSeconds(300)))
+                .whenTimeElapses(Duration.ofSeconds(30))
+                .expectNoDispatchedCommands()
+                .expectScheduledDeadlineWithName(T0.plusSeconds(360), AgentSaga.TIMEOUT);
+    }
+
+    @Test
+    void a_step_that_hangs_after_waiting_in_the_queue_fails_a_step_timeout_after_it_began() throws Exception {
+        fixture.givenCurrentTime(T0)
+                .andThenAggregate(NODE.value()).published(started(1))
+                .andThenTimeElapses(Duration.ofSeconds(100))
+                .andThenAggregate(NODE.value()).published(claimed(1, T0.plusSeconds(100)))
+                .whenTimeElapses(Duration.ofSeconds(61))
+                .expectDispatchedCommands(timedOut(1));
+    }
+
+    @Test
+    void a_claim_of_an_earlier_attempt_does_not_move_the_current_ones_deadline() {
+        fixture.givenCurrentTime(T0)
+                .andThenAggregate(NODE.value()).published(started(1), failed(1, true), started(2))
+                .whenAggregate(NODE.value()).publishes(claimed(1, T0))
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(60), AgentSaga.QUEUED)
+                .expectNoScheduledDeadlineWithName(T0, T0.plusSeconds(3600), AgentSaga.TIMEOUT);
     }
 
     private static AnalysisConcluded concluded() {
@@ -70,11 +133,13 @@ class AgentSagaTest {
     }
 
     @Test
-    void the_saga_ends_once_the_case_has_recorded_the_outcome() {
-        fixture.givenAggregate(NODE.value()).published(started(1), concluded())
+    void the_saga_ends_once_the_case_has_recorded_the_outcome() throws Exception {
+        fixture.givenCurrentTime(T0)
+                .andThenAggregate(NODE.value()).published(started(1), claimed(1, T0), concluded())
                 .whenAggregate(CASE.value()).publishes(recorded(AnalysisOutcome.SOLUTION))
                 .expectNoDispatchedCommands()
-                .expectNoScheduledDeadlines()
+                .expectNoScheduledDeadlineWithName(T0, T0.plusSeconds(3600), AgentSaga.TIMEOUT)
+                .expectNoScheduledDeadlineWithName(T0, T0.plusSeconds(3600), AgentSaga.RETRY)
                 .expectActiveSagas(0);
     }
 
@@ -96,11 +161,10 @@ class AgentSagaTest {
 
     @Test
     void an_attempt_that_passes_its_deadline_is_recorded_as_timed_out() {
-        fixture.givenAggregate(NODE.value()).published(started(1))
+        fixture.givenCurrentTime(T0)
+                .andThenAggregate(NODE.value()).published(started(1), claimed(1, T0))
                 .whenTimeElapses(Duration.ofSeconds(61))
-                .expectDeadlinesMet(1)
-                .expectDispatchedCommands(new RecordAttemptFailure(NODE, 1,
-                        "the analysis step did not finish within 60 s", true, true, T0, Map.of("stepTimeoutMs", 60_000L)));
+                .expectDispatchedCommands(timedOut(1));
     }
 
     @Test
@@ -108,9 +172,9 @@ class AgentSagaTest {
         fixture.setCallbackBehavior((command, metaData) -> {
             throw new com.ipexpert.api.errors.DomainException(com.ipexpert.api.errors.ErrorKind.CONFLICT, "attempt 1 has ended");
         });
-        fixture.givenAggregate(NODE.value()).published(started(1))
+        fixture.givenCurrentTime(T0)
+                .andThenAggregate(NODE.value()).published(started(1), claimed(1, T0))
                 .whenTimeElapses(Duration.ofSeconds(61))
-                .expectDeadlinesMet(1)
                 .expectActiveSagas(1);
     }
 
@@ -119,7 +183,8 @@ class AgentSagaTest {
         fixture.setCallbackBehavior((command, metaData) -> {
             throw new IllegalStateException("the instance that would handle it went away");
         });
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.givenAggregate(NODE.value()).published(started(1))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> fixture.givenCurrentTime(T0)
+                        .andThenAggregate(NODE.value()).published(started(1), claimed(1, T0))
                         .whenTimeElapses(Duration.ofSeconds(61)))
                 .hasStackTraceContaining("the instance that would handle it went away");
     }
@@ -169,5 +234,14 @@ class AgentSagaTest {
                 .whenAggregate(NODE.value()).publishes(failed(5, true))
                 .expectNoDispatchedCommands()
                 .expectScheduledDeadlineWithName(Duration.ofSeconds(4), AgentSaga.RETRY);
+    }
+
+    @Test
+    void a_queue_check_that_fires_after_the_attempt_was_claimed_does_nothing() throws Exception {
+        // the queue check is left to fire (cancelling a deadline while it fires would fail the saga's batch)
+        fixture.givenCurrentTime(T0)
+                .andThenAggregate(NODE.value()).published(started(1), claimed(1, T0.plusSeconds(10)))
+                .whenTimeElapses(Duration.ofSeconds(65))
+                .expectNoDispatchedCommands();
     }
 }

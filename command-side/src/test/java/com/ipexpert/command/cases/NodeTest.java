@@ -60,4 +60,39 @@ class NodeTest {
                 .expectNoEvents();
     }
 
+    @Test
+    void a_worker_claims_the_current_attempt_when_it_begins_running_it() {
+        fixture.given(analysisCreated(), attemptStarted(ANALYSIS, 1, T0))
+                .when(new NodeCommands.ClaimAttempt(ANALYSIS, 1, T0.plusSeconds(90)))
+                .expectEvents(new NodeEvents.AnalysisAttemptClaimed(ANALYSIS, CASE, 1, T0.plusSeconds(90)));
+    }
+
+    @Test
+    void an_attempt_sent_twice_is_claimed_once() {
+        fixture.given(analysisCreated(), attemptStarted(ANALYSIS, 1, T0),
+                        new NodeEvents.AnalysisAttemptClaimed(ANALYSIS, CASE, 1, T0.plusSeconds(1)))
+                .when(new NodeCommands.ClaimAttempt(ANALYSIS, 1, T0.plusSeconds(2)))
+                .expectException(DomainException.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("already being run"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void an_attempt_that_already_ended_cannot_be_claimed() {
+        fixture.given(analysisCreated(), attemptStarted(ANALYSIS, 1, T0),
+                        new NodeEvents.AnalysisAttemptFailed(ANALYSIS, CASE, 1, "boom", true, false, T0))
+                .when(new NodeCommands.ClaimAttempt(ANALYSIS, 1, T0.plusSeconds(2)))
+                .expectException(DomainException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void the_next_attempt_can_be_claimed_after_a_claimed_one_failed() {
+        fixture.given(analysisCreated(), attemptStarted(ANALYSIS, 1, T0),
+                        new NodeEvents.AnalysisAttemptClaimed(ANALYSIS, CASE, 1, T0),
+                        new NodeEvents.AnalysisAttemptFailed(ANALYSIS, CASE, 1, "boom", true, false, T0),
+                        attemptStarted(ANALYSIS, 2, T0.plusSeconds(2)))
+                .when(new NodeCommands.ClaimAttempt(ANALYSIS, 2, T0.plusSeconds(3)))
+                .expectEvents(new NodeEvents.AnalysisAttemptClaimed(ANALYSIS, CASE, 2, T0.plusSeconds(3)));
+    }
 }

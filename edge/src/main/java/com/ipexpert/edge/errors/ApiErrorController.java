@@ -22,6 +22,9 @@ public class ApiErrorController implements ErrorController {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer i ? i : 500;
         Object exception = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+        if (exception instanceof Throwable t && DatabaseOutage.isCause(t)) {
+            return ApiExceptionHandler.databaseUnavailable(t);
+        }
         if (exception instanceof MaxUploadSizeExceededException || status == 413) {
             status = 413;
         }

@@ -15,6 +15,15 @@ public class ApiErrorWriter {
         this.json = json;
     }
 
+    /** Writes an error that no {@link ErrorKind} names (a 503 while the database is away). */
+    public void write(HttpServletResponse response, int status, ApiError error) throws IOException {
+        if (response.isCommitted()) return;
+        response.setStatus(status);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentType("application/json;charset=UTF-8");
+        json.writeValue(response.getOutputStream(), error);
+    }
+
     public void write(HttpServletResponse response, ErrorKind kind, String message) throws IOException {
         if (response.isCommitted()) return;
         response.setStatus(kind.status());

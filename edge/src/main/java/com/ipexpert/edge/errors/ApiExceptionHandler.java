@@ -65,6 +65,14 @@ public class ApiExceptionHandler {
         return unexpected(e);
     }
 
+    /** The database is away: 503 with {@code Retry-After}; the pool reconnects by itself once it is back. */
+    static ResponseEntity<ApiError> databaseUnavailable(Throwable e) {
+        DatabaseOutage.logged(e);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", Long.toString(DatabaseOutage.RETRY_AFTER_SECONDS))
+                .contentType(MediaType.APPLICATION_JSON).body(DatabaseOutage.error());
+    }
+
     /**
      * Nobody is there to answer: the side that handles this query or command is down (or not started yet). An honest
      * 503, so a client (or the entry point) knows to try again, rather than a 500 that says we broke something.
@@ -181,6 +189,7 @@ public class ApiExceptionHandler {
         Optional<DomainException> domain = DomainErrors.find(e);
         if (domain.isPresent()) return domain(domain.get());
         if (nobodyToAnswer(e)) return unavailable(e);
+        if (DatabaseOutage.isCause(e)) return databaseUnavailable(e);
         if (clientWentAway(e)) {
             // the client closed the connection (a stream left, a download cancelled): nobody to answer, nothing wrong here
             log.debug("The client went away: {}", e.toString());

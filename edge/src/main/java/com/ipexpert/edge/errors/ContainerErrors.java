@@ -46,6 +46,14 @@ public class ContainerErrors {
         return registration;
     }
 
+    /** Outermost but for the correlation id: an outage met by any filter behind it (security, rate limits) is a 503. */
+    @Bean
+    org.springframework.boot.web.servlet.FilterRegistrationBean<DatabaseOutage.Filter> databaseOutageFilter(ApiErrorWriter errors) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new DatabaseOutage.Filter(errors));
+        registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
     /** JSON nested deeper than 64 levels is refused while it is parsed, before it can exhaust the stack. */
     @Bean
     org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer jsonReadLimits() {

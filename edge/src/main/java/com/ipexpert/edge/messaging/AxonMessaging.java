@@ -77,4 +77,11 @@ public class AxonMessaging {
             config.queryBus().registerDispatchInterceptor(MessageProvenance.stamp());
         }));
     }
+
+    /** A handler that met a database outage is retried, not skipped: see {@link OutagesRetried}. */
+    @Bean
+    public ConfigurerModule outagesRetried() {
+        return configurer -> configurer.eventProcessing(processing ->
+                processing.registerDefaultListenerInvocationErrorHandler(config -> new OutagesRetried()));
+    }
 }

@@ -28,6 +28,13 @@ public final class NodeCommands {
         }
     }
 
+    /**
+     * A worker is about to run the attempt: the node accepts this once per attempt, so a step sent twice (a queued step
+     * sent again in case it was lost) runs once, and the attempt's deadline starts now rather than when it was queued.
+     */
+    public record ClaimAttempt(@TargetAggregateIdentifier NodeId nodeId, int attempt, Instant claimedAt) {
+    }
+
     public record StartNextAttempt(@TargetAggregateIdentifier NodeId nodeId, int attempt, Instant startedAt) {
     }
 

@@ -22,6 +22,14 @@ public final class NodeEvents {
     }
 
     /**
+     * A worker took the attempt up and began running it (it had waited in the analysis queue until {@code claimedAt}).
+     * Only one worker claims an attempt; the attempt's deadline counts from here, so time spent queued never fails it.
+     */
+    @Revision("1")
+    public record AnalysisAttemptClaimed(NodeId nodeId, CaseId caseId, int attempt, Instant claimedAt) {
+    }
+
+    /**
      * An attempt failed. {@code record} is what the attempt did before it failed: its retrieval, its model calls and
      * their tokens. Revision 2: revision 1 was stored with and without {@code record}; its upcaster gives the ones
      * without an empty record.
