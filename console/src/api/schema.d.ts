@@ -304,7 +304,7 @@ export interface paths {
         put?: never;
         /**
          * Rebuild a projection by replay
-         * @description 202 at once; the processor stops, forgets its position, clears its read model and replays. A saga or a subscribing processor cannot be replayed (409).
+         * @description 202 at once; on every instance running it the processor stops, then it forgets its position, clears its read model once and replays. A saga or a subscribing processor cannot be replayed (409).
          */
         post: operations["rebuild"];
         delete?: never;
@@ -557,6 +557,26 @@ export interface paths {
          * @description First event 'graph' with the whole case, then 'node', 'edge' and 'case' events as they happen. While a model writes an analysis step, 'delta' events carry its text as it is generated: {caseId, nodeId, attempt, field: answer|analysis, offset, text}; keep draft = draft[0, offset) + text (offset 0 starts the draft over). Deltas are never stored: the node's 'node' event brings its final content, once.
          */
         get: operations["stream_1"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{caseId}/similar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Similar earlier cases
+         * @description Earlier cases the caller may read that reached a solution, alike by category, vendor and the terms their engineers wrote: approved solutions first, then solved cases, then by score (0..1). Each item has its solution {nodeId, answer, commands, correctedSolution}, whether it was solved and approved, and why it is alike. limit 1..20 (default 5). Another user's case → 404.
+         */
+        get: operations["similar"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1085,6 +1105,34 @@ export interface components {
             metadata: {
                 [key: string]: unknown;
             } | null;
+        };
+        SimilarCase: {
+            caseId: string;
+            title: string;
+            category: string;
+            vendor: string;
+            /** @enum {string} */
+            status: "open" | "solved" | "closed";
+            solved: boolean;
+            approved: boolean;
+            /** Format: double */
+            score: number;
+            alike: string[];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            solvedAt: string;
+            solution: components["schemas"]["SimilarSolution"];
+        };
+        SimilarCases: {
+            caseId: string;
+            items: components["schemas"]["SimilarCase"][];
+        };
+        SimilarSolution: {
+            nodeId: string;
+            answer: string;
+            commands: string[];
+            correctedSolution: unknown;
         };
         AuditCase: {
             caseId: string;
@@ -3606,6 +3654,75 @@ export interface operations {
                 };
                 content: {
                     "text/event-stream": string;
+                };
+            };
+            /** @description The request is not valid (missing or malformed field or parameter) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No valid bearer token: log in first */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Your role does not allow this */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description No such case, node, document or feedback (another user's case too) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description Something failed on our side; the message never carries a stack trace */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+        };
+    };
+    similar: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                caseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SimilarCases"];
                 };
             };
             /** @description The request is not valid (missing or malformed field or parameter) */
