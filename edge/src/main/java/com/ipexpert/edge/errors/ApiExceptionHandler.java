@@ -84,6 +84,31 @@ public class ApiExceptionHandler {
                         "No running service can answer this request right now; try again shortly")));
     }
 
+    /**
+     * The instance that was carrying out a command went away while it ran (behind Axon Server: killed, or its
+     * connection cut). Whether it was carried out is unknown, so the client is told to look before sending it again.
+     */
+    static ResponseEntity<ApiError> handlerLost() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(new ApiError(HttpStatus.SERVICE_UNAVAILABLE.value(), "error", new ApiError.Detail(SERVICE_UNAVAILABLE,
+                        "The service carrying out this request went away before it answered: it may or may not have "
+                                + "been done; check before sending it again")));
+    }
+
+    /** Axon Server's answers for a command whose handler could not be reached or was lost while it ran. */
+    static boolean handlerWentAway(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String type = t.getClass().getName();
+            if (type.equals("org.axonframework.axonserver.connector.command.AxonServerCommandDispatchException")) return true;
+            // the remote exception carries Axon Server's message in its descriptions, shown by toString
+            if (type.startsWith("org.axonframework.axonserver.") && (t + " " + t.getMessage()).contains("Connection lost")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean nobodyToAnswer(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof NoHandlerForQueryException || t instanceof NoHandlerForCommandException) return true;
@@ -190,6 +215,10 @@ public class ApiExceptionHandler {
         if (domain.isPresent()) return domain(domain.get());
         if (nobodyToAnswer(e)) return unavailable(e);
         if (DatabaseOutage.isCause(e)) return databaseUnavailable(e);
+        if (handlerWentAway(e)) {
+            log.warn("A command's handler went away while it ran: {}", e.toString());
+            return handlerLost();
+        }
         if (clientWentAway(e)) {
             // the client closed the connection (a stream left, a download cancelled): nobody to answer, nothing wrong here
             log.debug("The client went away: {}", e.toString());
