@@ -6,6 +6,7 @@ import com.ipexpert.analyst.llm.LlmAnalyst;
 import com.ipexpert.analyst.offline.OfflineAnalyst;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ class LlmConfigurationTest {
             .withUserConfiguration(AgentConfiguration.class, LlmConfiguration.class)
             .withBean(EventStore.class, () -> mock(EventStore.class))
             .withBean(CommandGateway.class, () -> mock(CommandGateway.class))
+            .withBean(QueryGateway.class, () -> mock(QueryGateway.class))
             .withBean(QueryUpdateEmitter.class, () -> SimpleQueryUpdateEmitter.builder().build())
             .withBean(Clock.class, Clock::systemUTC);
 
