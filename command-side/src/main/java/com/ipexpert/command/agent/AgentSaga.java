@@ -29,6 +29,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 
@@ -82,11 +83,14 @@ public class AgentSaga {
 
     /** A worker began the step: from now on it has the step timeout to finish, counted from when it began. */
     @SagaEventHandler(associationProperty = NODE)
-    void on(AnalysisAttemptClaimed e, DeadlineManager deadlines, AgentSettings settings) {
+    void on(AnalysisAttemptClaimed e, DeadlineManager deadlines, AgentSettings settings, Clock clock) {
         if (currentAttempt != null && e.attempt() != currentAttempt) return;
         claimedAttempt = e.attempt();
         stopWaitingForAttempt(deadlines);
-        timeoutId = deadlines.schedule(e.claimedAt().plus(settings.stepTimeout()), TIMEOUT, e.attempt());
+        // what is left of the step timeout, measured on the clock that stamped the claim; the deadline manager is told
+        // a duration from now, so a clock that differs from its own (shifted, or another instance's) does not move it
+        Duration left = Duration.between(clock.instant(), e.claimedAt().plus(settings.stepTimeout()));
+        timeoutId = deadlines.schedule(left.isNegative() ? Duration.ZERO : left, TIMEOUT, e.attempt());
     }
 
     @SagaEventHandler(associationProperty = NODE)

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,24 @@ class AgentSagaTest {
     void setUp() {
         fixture = new SagaTestFixture<>(AgentSaga.class);
         fixture.registerResource(SETTINGS);
-        fixture.registerResource(Clock.fixed(T0, ZoneOffset.UTC));
+        // the application's clock reads the fixture's time, as the real clock reads the deadline manager's
+        SagaTestFixture<AgentSaga> timed = fixture;
+        fixture.registerResource(new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return timed.currentTime();
+            }
+        });
         fixture.setCallbackBehavior((command, metaData) -> null);
     }
 
@@ -56,8 +74,8 @@ class AgentSagaTest {
         return new AnalysisAttemptClaimed(NODE, CASE, attempt, at);
     }
 
-    private static RecordAttemptFailure timedOut(int attempt) {
-        return new RecordAttemptFailure(NODE, attempt, "the analysis step did not finish within 60 s", true, true, T0,
+    private static RecordAttemptFailure timedOut(int attempt, Instant at) {
+        return new RecordAttemptFailure(NODE, attempt, "the analysis step did not finish within 60 s", true, true, at,
                 Map.of("stepTimeoutMs", 60_000L));
     }
 
@@ -111,7 +129,7 @@ class AgentSagaTest {
                 .andThenTimeElapses(Duration.ofSeconds(100))
                 .andThenAggregate(NODE.value()).published(claimed(1, T0.plusSeconds(100)))
                 .whenTimeElapses(Duration.ofSeconds(61))
-                .expectDispatchedCommands(timedOut(1));
+                .expectDispatchedCommands(timedOut(1, T0.plusSeconds(161)));
     }
 
     @Test
@@ -154,9 +172,9 @@ class AgentSagaTest {
 
     @Test
     void the_backoff_deadline_starts_the_next_attempt() {
-        fixture.givenAggregate(NODE.value()).published(started(1), failed(1, true))
+        fixture.givenCurrentTime(T0).andThenAggregate(NODE.value()).published(started(1), failed(1, true))
                 .whenTimeElapses(Duration.ofSeconds(3))
-                .expectDispatchedCommands(new StartNextAttempt(NODE, 2, T0));
+                .expectDispatchedCommands(new StartNextAttempt(NODE, 2, T0.plusSeconds(3)));
     }
 
     @Test
@@ -164,7 +182,7 @@ class AgentSagaTest {
         fixture.givenCurrentTime(T0)
                 .andThenAggregate(NODE.value()).published(started(1), claimed(1, T0))
                 .whenTimeElapses(Duration.ofSeconds(61))
-                .expectDispatchedCommands(timedOut(1));
+                .expectDispatchedCommands(timedOut(1, T0.plusSeconds(61)));
     }
 
     @Test
@@ -199,14 +217,14 @@ class AgentSagaTest {
 
     @Test
     void the_last_failed_attempt_fails_the_node() {
-        fixture.givenAggregate(NODE.value()).published(started(1), failed(1, true), started(2), failed(2, true), started(3))
+        fixture.givenCurrentTime(T0).andThenAggregate(NODE.value()).published(started(1), failed(1, true), started(2), failed(2, true), started(3))
                 .whenAggregate(NODE.value()).publishes(failed(3, true))
                 .expectDispatchedCommands(new FailAnalysis(CASE, NODE, 3, "The analysis failed after 3 attempt(s): boom", T0));
     }
 
     @Test
     void a_failure_that_cannot_be_retried_fails_the_node_at_once() {
-        fixture.givenAggregate(NODE.value()).published(started(1))
+        fixture.givenCurrentTime(T0).andThenAggregate(NODE.value()).published(started(1))
                 .whenAggregate(NODE.value()).publishes(failed(1, false))
                 .expectDispatchedCommands(new FailAnalysis(CASE, NODE, 1, "The analysis failed after 1 attempt(s): boom", T0));
     }
