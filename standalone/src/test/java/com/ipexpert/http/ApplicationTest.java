@@ -4,7 +4,6 @@ import com.ipexpert.IpExpertApplication;
 import com.ipexpert.TestDatabase;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -13,22 +12,24 @@ import java.nio.file.Path;
 
 /**
  * Base of the HTTP tests: the whole application on a fresh PostgreSQL database, on a random port, spoken to
- * over real HTTP. One application serves every test class that extends this.
+ * over real HTTP. One application serves every test class that extends this. A test class that needs the application
+ * configured otherwise extends {@link ApplicationClient} with a database of its own ({@link #register}): two
+ * applications on one database would both run the agent and the projections on the same events, each with its own
+ * aggregate cache and data directory, and disturb each other's tests.
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(classes = {IpExpertApplication.class, FaultInjection.class, TestClock.class}, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-public abstract class ApplicationTest {
-    protected static final String ADMIN_PASSWORD = "admin-secret-123";
-    /** The one origin browser clients may call the API from in these tests. */
-    protected static final String ALLOWED_ORIGIN = "http://console.test";
-
-    @LocalServerPort
-    protected int port;
+public abstract class ApplicationTest extends ApplicationClient {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) throws Exception {
+        register(registry, TestDatabase.url());
+    }
+
+    /** The settings every test application shares, on the given database. */
+    static void register(DynamicPropertyRegistry registry, String database) throws Exception {
         Path dataDir = Files.createTempDirectory("ipexpert-test-");
-        registry.add("spring.datasource.url", TestDatabase::url);
+        registry.add("spring.datasource.url", () -> database);
         registry.add("spring.datasource.username", TestDatabase::user);
         registry.add("spring.datasource.password", TestDatabase::password);
         registry.add("ipexpert.data-dir", dataDir::toString);
@@ -41,22 +42,5 @@ public abstract class ApplicationTest {
         registry.add("ipexpert.cors.allowed-origins", () -> ALLOWED_ORIGIN);
         // OCR is off in the test application whether or not this machine has Tesseract: uploads that need it are refused
         registry.add("ipexpert.knowledge.ocr-command", () -> "/nonexistent/tesseract");
-    }
-
-    protected Api anonymous() {
-        return new Api(port);
-    }
-
-    protected Api admin() {
-        return anonymous().as("admin", ADMIN_PASSWORD);
-    }
-
-    /** A new user with the given roles, logged in. */
-    protected Api newUser(String... roles) {
-        String name = "u" + Long.toHexString(System.nanoTime());
-        Api.Response created = admin().post("/api/v1/users", java.util.Map.of("username", name, "email", name + "@example.com",
-                "password", "password-123", "roles", java.util.List.of(roles)));
-        if (created.status() != 201) throw new IllegalStateException("user not created: " + created.raw());
-        return anonymous().as(name, "password-123");
     }
 }

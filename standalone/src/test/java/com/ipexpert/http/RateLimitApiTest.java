@@ -6,7 +6,13 @@ import com.ipexpert.edge.ratelimits.RateLimitSettings;
 import com.ipexpert.edge.ratelimits.RateLimits;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import com.ipexpert.IpExpertApplication;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import javax.sql.DataSource;
 import org.springframework.test.context.TestPropertySource;
 
 import java.net.URI;
@@ -19,7 +25,13 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every rate limit, on an application configured with small ones; the buckets live in PostgreSQL. */
+/**
+ * Every rate limit, on an application configured with small ones; the buckets live in PostgreSQL. The application is
+ * its own, on its own database, and is closed after these tests (see {@link ApplicationTest}).
+ */
+@SpringBootTest(classes = {IpExpertApplication.class, FaultInjection.class, TestClock.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @TestPropertySource(properties = {
         "ipexpert.rate-limits.login-failures.capacity=3", "ipexpert.rate-limits.login-failures.window=3s",
         "ipexpert.rate-limits.login-failures-per-address.capacity=1000",
@@ -27,9 +39,16 @@ import static org.assertj.core.api.Assertions.assertThat;
         "ipexpert.rate-limits.interactions.capacity=2", "ipexpert.rate-limits.interactions.window=1h",
         "ipexpert.rate-limits.uploads.capacity=1", "ipexpert.rate-limits.uploads.window=1h",
         "ipexpert.rate-limits.model-calls-per-day=2"})
-class RateLimitApiTest extends ApplicationTest {
+class RateLimitApiTest extends ApplicationClient {
     @Autowired
     ModelCallBudget modelCalls;
+    @Autowired
+    DataSource dataSource;
+
+    @DynamicPropertySource
+    static void ownDatabase(DynamicPropertyRegistry registry) throws Exception {
+        ApplicationTest.register(registry, TestDatabase.create("ipexpert_limits_" + Long.toHexString(System.nanoTime())));
+    }
 
     @Test
     void failed_logins_lock_a_username_out_with_429_and_retry_after_until_the_window_has_passed() throws Exception {
@@ -96,9 +115,8 @@ class RateLimitApiTest extends ApplicationTest {
 
     @Test
     void two_instances_count_against_the_same_bucket_in_postgresql() {
-        DriverManagerDataSource db = new DriverManagerDataSource(TestDatabase.url(), TestDatabase.user(), TestDatabase.password());
-        RateLimits one = new RateLimits(db, true);
-        RateLimits other = new RateLimits(db, true);
+        RateLimits one = new RateLimits(dataSource, true);
+        RateLimits other = new RateLimits(dataSource, true);
         RateLimitSettings.Limit limit = new RateLimitSettings.Limit(2, Duration.ofHours(1));
         assertThat(one.use("shared-test", limit).allowed()).isTrue();
         assertThat(other.use("shared-test", limit).allowed()).isTrue();
