@@ -33,8 +33,12 @@ import java.util.function.Consumer;
  */
 @Component
 class CaseEventHistory {
-    /** Fields of case events that name a node aggregate of the case. */
-    private static final List<String> NODE_FIELDS = List.of("queryNode", "analysisNode", "responseNode");
+    /**
+     * Fields of case events that name a node aggregate of the case, in the order the case creates those nodes (the
+     * question before its analysis, an answer before the analysis it starts): events of one moment (the store keeps
+     * milliseconds) are merged in that order, as the live graph lists them.
+     */
+    private static final List<String> NODE_FIELDS = List.of("queryNode", "responseNode", "analysisNode");
     private static final String CASE_TYPE = "Case";
     private final EventStore eventStore;
     private final Serializer serializer;
