@@ -22,6 +22,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +33,8 @@ import java.util.Map;
 
 /**
  * The case-graph read model: cases, their nodes and edges, as {@code GET /cases/...} shows them. Idempotent
- * (a redelivered event changes nothing), rebuilt by replay, and the source of every case's live stream.
+ * (a redelivered event changes nothing), rebuilt by replay, and the source of every case's live stream. Rows a batch
+ * of events creates are gathered and written together when the batch commits ({@link CaseGraphBatch}).
  */
 @Component
 @ProcessingGroup(CaseGraphProjection.PROCESSING_GROUP)
@@ -42,9 +44,12 @@ class CaseGraphProjection {
     private final ObjectMapper json;
     private final QueryUpdateEmitter updates;
     private final CaseGraphStore store;
+    private final JdbcTemplate batchJdbc;
 
-    CaseGraphProjection(JdbcClient jdbc, ObjectMapper json, QueryUpdateEmitter updates, CaseGraphStore store) {
+    CaseGraphProjection(JdbcClient jdbc, JdbcTemplate batchJdbc, ObjectMapper json, QueryUpdateEmitter updates,
+                        CaseGraphStore store) {
         this.jdbc = jdbc;
+        this.batchJdbc = batchJdbc;
         this.json = json;
         this.updates = updates;
         this.store = store;
@@ -52,103 +57,143 @@ class CaseGraphProjection {
 
     @EventHandler
     void on(CaseOpened e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        int added = jdbc.sql("""
-                        insert into case_view (case_id, owner, title, query, status, created_at, updated_at)
-                        select ?, ?, ?, ?, ?, ?, ? where not exists (select 1 from case_view where case_id = ?)""")
-                .params(e.caseId().value(), e.owner(), e.title(), e.query(), CaseStatus.OPEN.wire(), ts(e.openedAt(), at),
-                        ts(e.openedAt(), at), e.caseId().value())
-                .update();
-        if (added > 0) addEdge(e.caseId().value(), e.queryNode().value(), e.analysisNode().value());
+        inBatch(batch -> {
+            String caseId = e.caseId().value();
+            batch.openCase(new CaseGraphBatch.CaseRow(caseId, e.owner(), e.title(), e.query(), CaseStatus.OPEN.wire(),
+                    ts(e.openedAt(), at)));
+            addEdge(batch, caseId, e.queryNode().value(), e.analysisNode().value());
+        });
     }
 
     @EventHandler
     void on(NodeCreated e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        int added = jdbc.sql("""
-                        insert into case_node (node_id, case_id, type, status, content, metadata, created_at, updated_at)
-                        select ?, ?, ?, ?, ?, null, ?, ? where not exists (select 1 from case_node where node_id = ?)""")
-                .params(e.nodeId().value(), e.caseId().value(), e.type().name(), e.status().name(),
-                        write(e.content()), ts(e.createdAt(), at), ts(e.createdAt(), at), e.nodeId().value())
-                .update();
-        if (added > 0) nodeChanged(e.caseId().value(), e.nodeId().value(), at);
+        inBatch(batch -> {
+            batch.createNode(new CaseGraphBatch.NodeRow(e.nodeId().value(), e.caseId().value(), e.type().name(),
+                    e.status().name(), write(e.content()), ts(e.createdAt(), at)));
+            nodeChanged(batch, e.caseId().value(), e.nodeId().value(), at);
+        });
     }
 
     @EventHandler
     void on(ClarificationAnswered e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        addEdge(e.caseId().value(), e.parentNode().value(), e.responseNode().value());
-        addEdge(e.caseId().value(), e.responseNode().value(), e.analysisNode().value());
-        // An answered clarification is done; a solution reported on stays what it was.
-        int answered = jdbc.sql("update case_node set status = ?, updated_at = ? where node_id = ? and status = ?")
-                .params(NodeStatus.COMPLETED.name(), Timestamp.from(at), e.parentNode().value(),
-                        NodeStatus.AWAITING_USER_INPUT.name()).update();
-        if (answered > 0) nodeChanged(e.caseId().value(), e.parentNode().value(), at);
-        else touch(e.caseId().value(), at);
+        inBatch(batch -> {
+            String caseId = e.caseId().value();
+            addEdge(batch, caseId, e.parentNode().value(), e.responseNode().value());
+            addEdge(batch, caseId, e.responseNode().value(), e.analysisNode().value());
+            // An answered clarification is done; a solution reported on stays what it was.
+            CaseGraphBatch.NodeRow parent = batch.pendingNode(e.parentNode().value());
+            boolean answered;
+            if (parent != null) {
+                answered = parent.status.equals(NodeStatus.AWAITING_USER_INPUT.name());
+                if (answered) {
+                    parent.status = NodeStatus.COMPLETED.name();
+                    parent.updatedAt = Timestamp.from(at);
+                }
+            } else {
+                answered = jdbc.sql("update case_node set status = ?, updated_at = ? where node_id = ? and status = ?")
+                        .params(NodeStatus.COMPLETED.name(), Timestamp.from(at), e.parentNode().value(),
+                                NodeStatus.AWAITING_USER_INPUT.name()).update() > 0;
+            }
+            if (answered) nodeChanged(batch, caseId, e.parentNode().value(), at);
+            else batch.touch(caseId, Timestamp.from(at));
+        });
     }
 
     @EventHandler
     void on(AnalysisConcluded e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.sql("update case_node set type = ?, status = ?, content = ?, metadata = ?, updated_at = ? where node_id = ?")
-                .params(e.type().name(), e.status().name(), write(e.content()), write(e.metadata()), Timestamp.from(at),
-                        e.nodeId().value())
-                .update();
-        // The case shows the agent's current view of category and vendor as soon as the node does.
-        jdbc.sql("update case_view set category = coalesce(?, category), vendor = coalesce(?, vendor) where case_id = ?")
-                .params(e.category(), e.vendor(), e.caseId().value()).update();
-        nodeChanged(e.caseId().value(), e.nodeId().value(), at);
+        inBatch(batch -> {
+            String content = write(e.content());
+            String metadata = write(e.metadata());
+            updateNode(batch, e.nodeId().value(), at, node -> {
+                node.type = e.type().name();
+                node.status = e.status().name();
+                node.content = content;
+                node.metadata = metadata;
+            }, "update case_node set type = ?, status = ?, content = ?, metadata = ?, updated_at = ? where node_id = ?",
+                    e.type().name(), e.status().name(), content, metadata, Timestamp.from(at), e.nodeId().value());
+            // The case shows the agent's current view of category and vendor as soon as the node does.
+            classify(batch, e.caseId().value(), e.category(), e.vendor());
+            nodeChanged(batch, e.caseId().value(), e.nodeId().value(), at);
+        });
     }
 
     @EventHandler
     void on(AnalysisAttemptFailed e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        Map<String, Object> metadata = NodeMetadata.afterFailedAttempt(e);
-        jdbc.sql("update case_node set metadata = ?, updated_at = ? where node_id = ?")
-                .params(write(metadata), Timestamp.from(at), e.nodeId().value()).update();
-        nodeChanged(e.caseId().value(), e.nodeId().value(), at);
+        inBatch(batch -> {
+            String metadata = write(NodeMetadata.afterFailedAttempt(e));
+            updateNode(batch, e.nodeId().value(), at, node -> node.metadata = metadata,
+                    "update case_node set metadata = ?, updated_at = ? where node_id = ?",
+                    metadata, Timestamp.from(at), e.nodeId().value());
+            nodeChanged(batch, e.caseId().value(), e.nodeId().value(), at);
+        });
     }
 
     @EventHandler
     void on(AnalysisFailed e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        Map<String, Object> content = new LinkedHashMap<>();
-        content.put("error", e.reason());
-        content.put("attempts", e.attempts());
-        jdbc.sql("update case_node set status = ?, content = ?, updated_at = ? where node_id = ?")
-                .params(NodeStatus.FAILED.name(), write(content), Timestamp.from(at), e.nodeId().value()).update();
-        nodeChanged(e.caseId().value(), e.nodeId().value(), at);
+        Map<String, Object> failure = new LinkedHashMap<>();
+        failure.put("error", e.reason());
+        failure.put("attempts", e.attempts());
+        String content = write(failure);
+        inBatch(batch -> {
+            updateNode(batch, e.nodeId().value(), at, node -> {
+                node.status = NodeStatus.FAILED.name();
+                node.content = content;
+            }, "update case_node set status = ?, content = ?, updated_at = ? where node_id = ?",
+                    NodeStatus.FAILED.name(), content, Timestamp.from(at), e.nodeId().value());
+            nodeChanged(batch, e.caseId().value(), e.nodeId().value(), at);
+        });
     }
 
     @EventHandler
     void on(AnalysisRestarted e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.sql("update case_node set status = ?, content = null, updated_at = ? where node_id = ?")
-                .params(NodeStatus.PROCESSING.name(), Timestamp.from(at), e.nodeId().value()).update();
-        nodeChanged(e.caseId().value(), e.nodeId().value(), at);
+        inBatch(batch -> {
+            updateNode(batch, e.nodeId().value(), at, node -> {
+                node.status = NodeStatus.PROCESSING.name();
+                node.content = null;
+            }, "update case_node set status = ?, content = null, updated_at = ? where node_id = ?",
+                    NodeStatus.PROCESSING.name(), Timestamp.from(at), e.nodeId().value());
+            nodeChanged(batch, e.caseId().value(), e.nodeId().value(), at);
+        });
     }
 
     @EventHandler
     void on(AnalysisOutcomeRecorded e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.sql("update case_view set category = coalesce(?, category), vendor = coalesce(?, vendor), updated_at = ? where case_id = ?")
-                .params(e.category(), e.vendor(), Timestamp.from(at), e.caseId().value()).update();
-        caseChanged(e.caseId().value());
+        inBatch(batch -> {
+            classify(batch, e.caseId().value(), e.category(), e.vendor());
+            batch.touch(e.caseId().value(), Timestamp.from(at));
+            caseChanged(batch, e.caseId().value());
+        });
     }
 
     @EventHandler
     void on(CaseSolved e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.sql("update case_view set status = ?, solved_at = ?, updated_at = ? where case_id = ? and status = ?")
-                .params(CaseStatus.SOLVED.wire(), ts(e.solvedAt(), at), Timestamp.from(at), e.caseId().value(),
-                        CaseStatus.OPEN.wire())
-                .update();
-        caseChanged(e.caseId().value());
+        Timestamp solvedAt = ts(e.solvedAt(), at);
+        inBatch(batch -> {
+            CaseGraphBatch.CaseRow pending = batch.pendingCase(e.caseId().value());
+            if (pending != null) {
+                if (pending.status.equals(CaseStatus.OPEN.wire())) {
+                    pending.status = CaseStatus.SOLVED.wire();
+                    pending.solvedAt = solvedAt;
+                    pending.touch(Timestamp.from(at));
+                }
+            } else {
+                jdbc.sql("update case_view set status = ?, solved_at = ?, updated_at = ? where case_id = ? and status = ?")
+                        .params(CaseStatus.SOLVED.wire(), solvedAt, Timestamp.from(at), e.caseId().value(),
+                                CaseStatus.OPEN.wire())
+                        .update();
+            }
+            caseChanged(batch, e.caseId().value());
+        });
     }
 
     @EventHandler
     void on(CaseReopened e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.sql("update case_view set status = ?, updated_at = ? where case_id = ?")
-                .params(CaseStatus.OPEN.wire(), Timestamp.from(at), e.caseId().value()).update();
-        caseChanged(e.caseId().value());
+        inBatch(batch -> setStatus(batch, e.caseId().value(), CaseStatus.OPEN, at));
     }
 
     @EventHandler
     void on(CaseClosed e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        jdbc.sql("update case_view set status = ?, updated_at = ? where case_id = ?")
-                .params(CaseStatus.CLOSED.wire(), Timestamp.from(at), e.caseId().value()).update();
-        caseChanged(e.caseId().value());
+        inBatch(batch -> setStatus(batch, e.caseId().value(), CaseStatus.CLOSED, at));
     }
 
     @ResetHandler
@@ -158,32 +203,72 @@ class CaseGraphProjection {
         jdbc.sql("delete from case_view").update();
     }
 
-    private void addEdge(String caseId, String source, String target) {
-        int added = jdbc.sql("""
-                        insert into case_edge (case_id, source, target)
-                        select ?, ?, ? where not exists (select 1 from case_edge where case_id = ? and source = ? and target = ?)""")
-                .params(caseId, source, target, caseId, source, target).update();
-        if (added > 0 && watched(caseId)) {
-            updates.emit(FindCaseGraph.class, q -> q.caseId().value().equals(caseId),
-                    CaseChange.edge(caseId, new EdgeView(source, target)));
+    /** Runs a handler on the batch of its unit of work, or, called outside one, on a batch written at once. */
+    private void inBatch(java.util.function.Consumer<CaseGraphBatch> handler) {
+        CaseGraphBatch batch = CaseGraphBatch.current(batchJdbc);
+        if (batch != null) {
+            handler.accept(batch);
+        } else {
+            CaseGraphBatch alone = new CaseGraphBatch();
+            handler.accept(alone);
+            alone.write(batchJdbc);
         }
     }
 
-    private void touch(String caseId, Instant at) {
-        jdbc.sql("update case_view set updated_at = ? where case_id = ?").params(Timestamp.from(at), caseId).update();
+    /** Changes a node: in memory when this batch created it, otherwise with {@code sql} at once. */
+    private void updateNode(CaseGraphBatch batch, String nodeId, Instant at,
+                            java.util.function.Consumer<CaseGraphBatch.NodeRow> change, String sql, Object... params) {
+        CaseGraphBatch.NodeRow pending = batch.pendingNode(nodeId);
+        if (pending != null) {
+            change.accept(pending);
+            pending.updatedAt = Timestamp.from(at);
+        } else {
+            jdbc.sql(sql).params(params).update();
+        }
     }
 
-    private void nodeChanged(String caseId, String nodeId, Instant at) {
-        touch(caseId, at);
-        if (!watched(caseId)) return;
-        store.node(caseId, nodeId).ifPresent(node -> updates.emit(FindCaseGraph.class,
-                q -> q.caseId().value().equals(caseId), CaseChange.node(caseId, node)));
+    private void classify(CaseGraphBatch batch, String caseId, String category, String vendor) {
+        if (category == null && vendor == null) return;
+        CaseGraphBatch.CaseRow pending = batch.pendingCase(caseId);
+        if (pending != null) {
+            if (category != null) pending.category = category;
+            if (vendor != null) pending.vendor = vendor;
+        } else {
+            jdbc.sql("update case_view set category = coalesce(?, category), vendor = coalesce(?, vendor) where case_id = ?")
+                    .params(category, vendor, caseId).update();
+        }
     }
 
-    private void caseChanged(String caseId) {
+    private void setStatus(CaseGraphBatch batch, String caseId, CaseStatus status, Instant at) {
+        CaseGraphBatch.CaseRow pending = batch.pendingCase(caseId);
+        if (pending != null) {
+            pending.status = status.wire();
+            pending.touch(Timestamp.from(at));
+        } else {
+            jdbc.sql("update case_view set status = ?, updated_at = ? where case_id = ?")
+                    .params(status.wire(), Timestamp.from(at), caseId).update();
+        }
+        caseChanged(batch, caseId);
+    }
+
+    private void addEdge(CaseGraphBatch batch, String caseId, String source, String target) {
+        if (batch.addEdge(caseId, source, target) && watched(caseId)) {
+            batch.afterWrite(() -> updates.emit(FindCaseGraph.class, q -> q.caseId().value().equals(caseId),
+                    CaseChange.edge(caseId, new EdgeView(source, target))));
+        }
+    }
+
+    private void nodeChanged(CaseGraphBatch batch, String caseId, String nodeId, Instant at) {
+        batch.touch(caseId, Timestamp.from(at));
         if (!watched(caseId)) return;
-        store.summary(caseId).ifPresent(summary -> updates.emit(FindCaseGraph.class,
-                q -> q.caseId().value().equals(caseId), CaseChange.caseStatus(summary)));
+        batch.afterWrite(() -> store.node(caseId, nodeId).ifPresent(node -> updates.emit(FindCaseGraph.class,
+                q -> q.caseId().value().equals(caseId), CaseChange.node(caseId, node))));
+    }
+
+    private void caseChanged(CaseGraphBatch batch, String caseId) {
+        if (!watched(caseId)) return;
+        batch.afterWrite(() -> store.summary(caseId).ifPresent(summary -> updates.emit(FindCaseGraph.class,
+                q -> q.caseId().value().equals(caseId), CaseChange.caseStatus(summary))));
     }
 
     /** Whether anyone streams this case: changes are read back for the stream only then (replays stay cheap). */
