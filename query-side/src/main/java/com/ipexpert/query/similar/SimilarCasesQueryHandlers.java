@@ -87,14 +87,18 @@ class SimilarCasesQueryHandlers {
         }
         int limit = Math.max(1, Math.min(query.limit() <= 0 ? 5 : query.limit(), MAX_LIMIT));
         boolean everyCase = query.requester().isAdmin() || query.requester().hasRole(Requester.AUDITOR);
-        List<Row> candidates = jdbc.sql("select * from similar_case where case_id <> :caseId and solution_answer is not null"
+        // Scored on what scoring needs; the solutions of the few shown are read after (they are most of a row's bytes).
+        List<Candidate> candidates = jdbc.sql("select case_id, terms, category, vendor, solved, approved, created_at"
+                        + " from similar_case where case_id <> :caseId and solution_answer is not null"
                         + (everyCase ? "" : " and owner = :owner") + (before == null ? "" : " and created_at < :before")
                         + " order by created_at desc limit :candidates")
                 .param("caseId", caseId).param("owner", query.requester().userId())
                 .param("before", before == null ? null : Timestamp.from(before)).param("candidates", CANDIDATES)
-                .query(SimilarCasesQueryHandlers::row).list();
-        List<SimilarCase> similar = new ArrayList<>();
-        for (Row c : candidates) {
+                .query((rs, n) -> new Candidate(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getBoolean(5), rs.getBoolean(6), instant(rs.getTimestamp(7))))
+                .list();
+        List<Scored> alikeOnes = new ArrayList<>();
+        for (Candidate c : candidates) {
             List<String> alike = new ArrayList<>();
             double score = 0;
             if (known(category) && category.equalsIgnoreCase(c.category())) {
@@ -112,15 +116,35 @@ class SimilarCasesQueryHandlers {
                 alike.add("terms " + String.join(", ", shared.subList(0, Math.min(12, shared.size()))));
             }
             if (score < AT_LEAST) continue;
+            alikeOnes.add(new Scored(c, Math.round(score * 1000) / 1000.0, alike));
+        }
+        alikeOnes.sort(Comparator.comparing((Scored s) -> s.candidate().approved()).reversed()
+                .thenComparing(Comparator.comparing((Scored s) -> s.candidate().solved()).reversed())
+                .thenComparing(Comparator.comparingDouble(Scored::score).reversed())
+                .thenComparing(Comparator.comparing((Scored s) -> s.candidate().createdAt()).reversed()));
+        List<Scored> shown = alikeOnes.subList(0, Math.min(limit, alikeOnes.size()));
+        if (shown.isEmpty()) return Optional.of(new SimilarCases(caseId, List.of()));
+        java.util.Map<String, Row> rows = new java.util.HashMap<>();
+        jdbc.sql("select * from similar_case where case_id in (:ids)")
+                .param("ids", shown.stream().map(s -> s.candidate().caseId()).toList())
+                .query(SimilarCasesQueryHandlers::row).list().forEach(r -> rows.put(r.caseId(), r));
+        List<SimilarCase> similar = new ArrayList<>();
+        for (Scored s : shown) {
+            Row c = rows.get(s.candidate().caseId());
+            if (c == null) continue; // removed by a rebuild between the two reads
             similar.add(new SimilarCase(c.caseId(), c.title(), c.category(), c.vendor(), CaseStatus.parse(c.status()).orElse(CaseStatus.OPEN),
-                    c.solved(), c.approved(), Math.round(score * 1000) / 1000.0, alike, c.createdAt(), c.solvedAt(),
+                    c.solved(), c.approved(), s.score(), s.alike(), c.createdAt(), c.solvedAt(),
                     new SimilarSolution(c.solutionNode(), c.solutionAnswer(), commands(c.solutionCommands()), corrected(c.correctedSolution()))));
         }
-        similar.sort(Comparator.comparing(SimilarCase::approved).reversed()
-                .thenComparing(Comparator.comparing(SimilarCase::solved).reversed())
-                .thenComparing(Comparator.comparingDouble(SimilarCase::score).reversed())
-                .thenComparing(Comparator.comparing(SimilarCase::createdAt).reversed()));
-        return Optional.of(new SimilarCases(caseId, List.copyOf(similar.subList(0, Math.min(limit, similar.size())))));
+        return Optional.of(new SimilarCases(caseId, List.copyOf(similar)));
+    }
+
+    /** What a candidate is scored by. */
+    private record Candidate(String caseId, String terms, String category, String vendor, boolean solved, boolean approved,
+                             Instant createdAt) {
+    }
+
+    private record Scored(Candidate candidate, double score, List<String> alike) {
     }
 
     private static boolean mayRead(String owner, Requester requester) {
