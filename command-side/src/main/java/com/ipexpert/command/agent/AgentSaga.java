@@ -22,8 +22,6 @@ import org.axonframework.modelling.saga.SagaEventHandler;
 import org.axonframework.modelling.saga.StartSaga;
 import org.axonframework.spring.stereotype.Saga;
 
-import org.axonframework.messaging.Scope;
-import org.axonframework.messaging.ScopeDescriptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +58,12 @@ public class AgentSaga {
     /** The attempt this run started with: attempts are counted from it, so an event handled twice counts once. */
     private Integer firstAttempt;
     private String timeoutId;
+    /**
+     * The scheduled retry, cancelled by its id when the saga ends: cancelling "every retry of this saga" makes the
+     * deadline store read and deserialize every scheduled deadline of every case, at each analysis that ends.
+     * Null when none is scheduled (and in a saga stored before it was kept; such a retry fires and is refused).
+     */
+    private String retryId;
     /** The attempt sent to the worker; null in a saga stored before it was kept. */
     private Integer currentAttempt;
     private RetrievalSettings retrieval;
@@ -102,7 +106,7 @@ public class AgentSaga {
                     "The analysis failed after " + attemptsThisRun + " attempt(s): " + e.reason(), clock.instant()));
         } else {
             // The backoff grows with the attempts of this run: a node the engineer retried starts again from the first wait.
-            deadlines.schedule(settings.backoffBefore(attemptsThisRun + 1), RETRY, e.attempt() + 1);
+            retryId = deadlines.schedule(settings.backoffBefore(attemptsThisRun + 1), RETRY, e.attempt() + 1);
         }
     }
 
@@ -129,6 +133,7 @@ public class AgentSaga {
 
     @DeadlineHandler(deadlineName = RETRY)
     void onRetry(Integer attempt, CommandGateway commands, Clock clock) {
+        retryId = null;
         handledOrRefused(commands, new StartNextAttempt(nodeId, attempt, clock.instant()));
     }
 
@@ -157,8 +162,11 @@ public class AgentSaga {
 
     private void stopWaiting(DeadlineManager deadlines) {
         stopWaitingForAttempt(deadlines);
-        ScopeDescriptor saga = Scope.describeCurrentScope();
-        afterTheBatch(() -> deadlines.cancelAllWithinScope(RETRY, saga));
+        if (retryId != null) {
+            String id = retryId;
+            afterTheBatch(() -> deadlines.cancelSchedule(RETRY, id));
+            retryId = null;
+        }
     }
 
     /**

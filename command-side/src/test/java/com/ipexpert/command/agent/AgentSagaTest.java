@@ -162,6 +162,16 @@ class AgentSagaTest {
     }
 
     @Test
+    void a_retry_still_waiting_when_the_case_records_the_outcome_is_cancelled_with_the_saga() {
+        fixture.givenCurrentTime(T0)
+                .andThenAggregate(NODE.value()).published(started(1), failed(1, true))
+                .whenAggregate(CASE.value()).publishes(recorded(AnalysisOutcome.FAILED))
+                .expectNoDispatchedCommands()
+                .expectNoScheduledDeadlineWithName(T0, T0.plusSeconds(3600), AgentSaga.RETRY)
+                .expectActiveSagas(0);
+    }
+
+    @Test
     void a_failed_attempt_is_retried_after_a_backoff() {
         fixture.givenAggregate(NODE.value()).published(started(1))
                 .whenAggregate(NODE.value()).publishes(failed(1, true))
