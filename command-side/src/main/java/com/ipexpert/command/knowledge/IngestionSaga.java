@@ -47,6 +47,8 @@ public class IngestionSaga {
     /** Attempts of the current step in this run; the attempt numbers themselves count every step of the document. */
     private int attemptsOfStep;
     private String timeoutId;
+    /** The scheduled retry, cancelled by its id (never by a scan of every scheduled deadline); null when none. */
+    private String retryId;
 
     @StartSaga
     @SagaEventHandler(associationProperty = DOCUMENT)
@@ -92,7 +94,7 @@ public class IngestionSaga {
         if (!e.retryable() || attemptsOfStep >= settings.maxAttempts()) {
             send(commands, new FailIngestion(docId, attemptsOfStep, e.reason(), clock.instant()));
         } else {
-            deadlines.schedule(settings.backoffBefore(attemptsOfStep + 1), RETRY, e.attempt() + 1);
+            retryId = deadlines.schedule(settings.backoffBefore(attemptsOfStep + 1), RETRY, e.attempt() + 1);
         }
     }
 
@@ -105,6 +107,7 @@ public class IngestionSaga {
 
     @DeadlineHandler(deadlineName = RETRY)
     void onRetry(Integer attempt, CommandGateway commands, Clock clock) {
+        retryId = null;
         send(commands, new StartIngestionStep(docId, step, attempt, clock.instant()));
     }
 
@@ -135,7 +138,10 @@ public class IngestionSaga {
 
     private void stop(DeadlineManager deadlines) {
         cancelTimeout(deadlines);
-        deadlines.cancelAllWithinScope(RETRY);
+        if (retryId != null) {
+            deadlines.cancelSchedule(RETRY, retryId);
+            retryId = null;
+        }
     }
 
     private void cancelTimeout(DeadlineManager deadlines) {
