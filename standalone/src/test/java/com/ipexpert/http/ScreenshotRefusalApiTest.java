@@ -72,6 +72,8 @@ class ScreenshotRefusalApiTest extends ApplicationTest {
 
         refused(engineer.post("/api/v1/cases/" + opened.caseId() + "/feedback", Map.of("outcome", "unsolved", "comment", large)),
                 413, "PAYLOAD_TOO_LARGE", "larger than 1 MB");
+        refused(engineer.post("/api/v1/cases", caseWith(Map.of("name", "log.txt", "content", large))),
+                413, "PAYLOAD_TOO_LARGE", "besides its screenshots", "1 MB");
         refused(engineer.post("/api/v1/cases/" + opened.caseId() + "/interactions", Map.of("parentNodeId", opened.analysisNode(),
                 "response", Map.of("text", "see", "screen", "data:image/png;base64,iVBORw0KGgo="))), 400, "INVALID_REQUEST", "attachments");
     }

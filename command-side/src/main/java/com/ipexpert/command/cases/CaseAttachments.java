@@ -4,6 +4,7 @@ import com.ipexpert.analyst.secrets.SecretMasker;
 import com.ipexpert.api.cases.Attachment;
 import com.ipexpert.api.errors.ErrorKind;
 import com.ipexpert.edge.errors.ApiException;
+import com.ipexpert.edge.errors.RequestBodyLimit;
 import com.ipexpert.retrieval.parse.ImageText;
 
 import java.util.ArrayList;
@@ -24,6 +25,11 @@ class CaseAttachments {
     static final int MAX_ATTACHMENTS = 20;
     /** The most text one image may give: the analyst reads no more of pasted output either. */
     static final int MAX_IMAGE_TEXT = 64 * 1024;
+    /**
+     * The text the attachments of one question may hold as stored, screenshots' text included: with the question, the
+     * event stays under 1 MB (a body with screenshots may be far larger than the 1 MB any other body may have).
+     */
+    static final int MAX_STORED_TEXT = 960 * 1024;
     /** Added to the name of a screenshot in which OCR read nothing; its reference is then empty. */
     static final String NO_TEXT_FOUND = " (OCR found no text)";
 
@@ -56,6 +62,8 @@ class CaseAttachments {
         if (screenshots > settings.maxImages()) {
             throw ApiException.badRequest("at most " + settings.maxImages() + " screenshots per question or answer");
         }
+        long typed = given.stream().filter(g -> g.image() == null).mapToLong(g -> g.name().length() + g.reference().length()).sum();
+        if (typed > MAX_STORED_TEXT) throw tooMuchText();
         List<Attachment> out = new ArrayList<>();
         for (Given g : given) {
             if (g.image() == null) {
@@ -65,7 +73,38 @@ class CaseAttachments {
             String text = SecretMasker.mask(images.read(g.name(), g.image())).text();
             out.add(text.isEmpty() ? new Attachment(masked(g.name()) + NO_TEXT_FOUND, "") : new Attachment(masked(g.name()), text));
         }
+        if (out.stream().mapToLong(a -> a.name().length() + a.reference().length()).sum() > MAX_STORED_TEXT) throw tooMuchText();
         return out;
+    }
+
+    private static ApiException tooMuchText() {
+        return new ApiException(ErrorKind.PAYLOAD_TOO_LARGE, "the attachments hold more than " + MAX_STORED_TEXT / 1024
+                + " KB of text, with what OCR read from the screenshots");
+    }
+
+    /**
+     * A body that may carry screenshots may be larger than 1 MB ({@link ScreenshotSettings#maxBodyBytes()}), but what it
+     * holds besides them may not: checked as it is read, before its text is masked or stored.
+     */
+    static void boundTextBesidesScreenshots(Object... parts) {
+        long chars = 0;
+        for (Object part : parts) chars += textBesidesScreenshots(part);
+        if (chars > RequestBodyLimit.MAX_JSON_BYTES) {
+            throw new ApiException(ErrorKind.PAYLOAD_TOO_LARGE, "besides its screenshots, the request holds more than 1 MB of text");
+        }
+    }
+
+    private static long textBesidesScreenshots(Object value) {
+        if (value instanceof String s) return isDataUrl(s) ? 0 : s.length();
+        long chars = 0;
+        if (value instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) chars += String.valueOf(e.getKey()).length() + textBesidesScreenshots(e.getValue());
+        } else if (value instanceof List<?> l) {
+            for (Object item : l) chars += textBesidesScreenshots(item);
+        } else if (value != null) {
+            chars += String.valueOf(value).length();
+        }
+        return chars;
     }
 
     private Given given(Object item, int position) {

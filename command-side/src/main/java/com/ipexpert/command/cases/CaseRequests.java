@@ -26,6 +26,7 @@ final class CaseRequests {
     /** {@code attachments} are masked as they are read ({@link CaseAttachments}): a screenshot's text only once OCR has read it. */
     record OpenCaseRequest(String query, List<Object> attachments) {
         OpenCaseRequest {
+            CaseAttachments.boundTextBesidesScreenshots(query, attachments);
             query = SecretMasker.mask(query).text();
         }
     }
@@ -37,6 +38,7 @@ final class CaseRequests {
     record InteractionRequest(String parentNodeId, Object response, Double retrievalWeight, List<String> filterTags,
                               List<Object> attachments) {
         InteractionRequest {
+            CaseAttachments.boundTextBesidesScreenshots(parentNodeId, response, filterTags, attachments);
             response = maskedBesidesAttachments(response);
         }
 

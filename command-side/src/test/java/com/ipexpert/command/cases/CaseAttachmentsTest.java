@@ -136,6 +136,22 @@ class CaseAttachmentsTest {
     }
 
     @Test
+    void besides_its_screenshots_a_question_or_an_answer_holds_at_most_1_mb_of_text() throws Exception {
+        com.fasterxml.jackson.databind.json.JsonMapper json = com.fasterxml.jackson.databind.json.JsonMapper.builder().build();
+        String screenshotOf2Mb = "data:image/png;base64," + "A".repeat(2 * 1024 * 1024);
+        String text = "x".repeat(1024 * 1024 + 1);
+
+        assertThat(json.readValue(json.writeValueAsString(Map.of("query", "OSPF", "attachments", List.of(Map.of("name", "a.png",
+                "content", screenshotOf2Mb)))), CaseRequests.OpenCaseRequest.class).query()).isEqualTo("OSPF");
+        assertThatThrownBy(() -> json.readValue(json.writeValueAsString(Map.of("query", "OSPF", "attachments", List.of(text))),
+                CaseRequests.OpenCaseRequest.class)).rootCause().isInstanceOfSatisfying(DomainException.class,
+                e -> assertThat(e.kind()).isEqualTo(ErrorKind.PAYLOAD_TOO_LARGE));
+        assertThatThrownBy(() -> json.readValue(json.writeValueAsString(Map.of("parentNodeId", "n1", "response", "ok",
+                "filterTags", List.of(text))), CaseRequests.InteractionRequest.class)).rootCause()
+                .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.PAYLOAD_TOO_LARGE));
+    }
+
+    @Test
     void a_data_url_outside_the_attachments_of_an_answer_is_refused() {
         assertThat(refusal(() -> CaseRequests.response(Map.of("text", "see", "image", dataUrl(screenshot("x"))), List.of())))
                 .isEqualTo(ErrorKind.INVALID_REQUEST);
