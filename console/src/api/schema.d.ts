@@ -144,7 +144,7 @@ export interface paths {
         put?: never;
         /**
          * Open a case
-         * @description Body {query, attachments}. Answers at once with the question node and the analysis node (PROCESSING); empty query → 400.
+         * @description Body {query, attachments}. Answers at once with the question node and the analysis node (PROCESSING); empty query → 400. An attachment is a string (a name, a link, pasted text) or {name, url|reference|id|content}. (extension) A screenshot is {name, content: "data:image/png;base64,..."} (PNG, JPEG, GIF, BMP, TIFF, WebP, judged by content): it is read by OCR before the case opens and stored as {name, reference: the text read}, never as the image; pasted output in it is read as facts. Not base64 or not an image → 400; larger than ipexpert.cases.screenshots.max-image-size (5 MB) → 413; OCR not enabled on the server → 400 naming the packages to install; no text read → kept with an empty reference, its name ending "(OCR found no text)".
          */
         post: operations["open"];
         delete?: never;
@@ -204,7 +204,7 @@ export interface paths {
         put?: never;
         /**
          * Answer a clarification, or report back on a solution
-         * @description Body {parentNodeId, response, retrievalWeight (0..1, default 0.7), filterTags}. The parent must be the node AWAITING_USER_INPUT, or the case's last SOLUTION while no analysis runs (else 409); either way a new analysis step starts. A string response is stored as {"text": ...}.
+         * @description Body {parentNodeId, response, retrievalWeight (0..1, default 0.7), filterTags}. The parent must be the node AWAITING_USER_INPUT, or the case's last SOLUTION while no analysis runs (else 409); either way a new analysis step starts. A string response is stored as {"text": ...}. (extension) attachments, beside the response or inside a response object, are read as a question's (screenshots by OCR) and stored as response.attachments [{name, reference}]; an answer may be its attachments alone; a data URL elsewhere in the response → 400.
          */
         post: operations["interact"];
         delete?: never;
@@ -864,13 +864,13 @@ export interface components {
              */
             query: string;
             /** @default [] */
-            attachments: Record<string, never>[];
+            attachments: components["schemas"]["AttachmentGiven"][];
         };
         InteractionRequest: {
             /** @description the AI_CLARIFICATION node awaiting input, or a SOLUTION to follow up */
             parentNodeId: string;
             /**
-             * @description a string (stored as {"text": ...}) or a JSON object, kept as given
+             * @description a string (stored as {"text": ...}) or a JSON object, kept as given; (extension) it may be empty ("") when attachments carry the answer
              * @example 两端MTU分别是1500和1400
              */
             response: unknown;
@@ -887,6 +887,8 @@ export interface components {
              *     ]
              */
             filterTags?: string[];
+            /** @description (extension) read as a question's (screenshots by OCR) and stored with the answer as response.attachments [{name, reference}]; a response object may carry them itself; with them the response may be empty */
+            attachments?: components["schemas"]["AttachmentGiven"][];
         };
         FeedbackRequest: {
             /**
@@ -899,8 +901,8 @@ export interface components {
         };
         /**
          * @example {
-         *       "username": "admin",
-         *       "password": "change-me-123"
+         *       "password": "change-me-123",
+         *       "username": "admin"
          *     }
          */
         LoginRequest: {
@@ -1329,10 +1331,17 @@ export interface components {
             chunks?: number;
             message?: string;
         };
+        /** @description An attachment as stored: a screenshot's reference is the text OCR read from it (empty, and the name ending "(OCR found no text)", when it read none); the image is not kept */
+        Attachment: {
+            /** @example ospf.png */
+            name: string;
+            /** @description a link, a document id, pasted text, or the text OCR read from a screenshot */
+            reference: string;
+        };
         /** @description USER_QUERY: the question as asked */
         QueryContent: {
             text: string;
-            attachments?: Record<string, never>[];
+            attachments?: components["schemas"]["Attachment"][];
         };
         /** @description AI_CLARIFICATION: what the analysis found and what it asks */
         ClarificationContent: {
@@ -1378,6 +1387,20 @@ export interface components {
             error: string;
             /** Format: int32 */
             attempts?: number;
+        };
+        /** @description (extension) a screenshot, {name, content: "data:image/...;base64,..."} (PNG, JPEG, GIF, BMP, TIFF, WebP, judged by content), is read by OCR before anything is stored and kept as {name, reference: the text read}; pasted output in it is read as facts. Not base64 or not an image → 400; over 5 MB decoded (configurable) → 413; OCR not enabled on the server → 400 naming the packages to install; at most 4 screenshots (configurable) and 20 attachments */
+        AttachmentGiven: string | {
+            /** @example ospf.png */
+            name?: string;
+            /**
+             * @description pasted text, or (extension) a screenshot as a data URL
+             * @example data:image/png;base64,iVBORw0KGgo...
+             */
+            content?: string;
+            url?: string;
+            reference?: string;
+            id?: string;
+            docId?: string;
         };
         /**
          * @description the solution that worked: a text or a JSON object, kept as given; becomes knowledge once approved
@@ -2119,6 +2142,15 @@ export interface operations {
                     "application/json": components["schemas"]["ApiError"];
                 };
             };
+            /** @description A screenshot is larger than 5 MB decoded (ipexpert.cases.screenshots.max-image-size), or the body larger than its screenshots need */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
             /** @description Something failed on our side; the message never carries a stack trace */
             500: {
                 headers: {
@@ -2345,6 +2377,15 @@ export interface operations {
             };
             /** @description The request conflicts with the current state (e.g. a node not awaiting input, a closed case, a duplicate) */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiError"];
+                };
+            };
+            /** @description A screenshot is larger than 5 MB decoded (ipexpert.cases.screenshots.max-image-size), or the body larger than its screenshots need */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -72,16 +72,48 @@ export function CaseList() {
   );
 }
 
-function NewCase() {
+/** What the API reads from a screenshot at most (ipexpert.cases.screenshots defaults), checked here before sending. */
+const MAX_SCREENSHOT_BYTES = 5 * 1024 * 1024;
+const MAX_SCREENSHOTS = 4;
+const SCREENSHOT_TYPES = 'image/png,image/jpeg,image/gif,image/bmp,image/tiff,image/webp';
+
+type Screenshot = { name: string; content: string };
+
+function dataUrlOf(file: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result));
+    reader.onerror = () => reject(reader.error ?? new Error('unreadable file'));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** Opens a case; screenshots of device output go along as data URLs, which the API reads by OCR before the case opens. */
+export function NewCase() {
   const { t } = useI18n();
   const navigate = useNavigate();
   const [query, setQuery, clear] = useDraft('new-case');
+  const [screenshots, setScreenshots] = useState<Screenshot[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const attach = async (files: FileList | null) => {
+    const chosen = Array.from(files ?? []);
+    if (chosen.length === 0) return;
+    if (screenshots.length + chosen.length > MAX_SCREENSHOTS) return setError(t('tooManyScreenshots'));
+    if (chosen.some((f) => f.size > MAX_SCREENSHOT_BYTES)) return setError(t('screenshotTooLarge'));
+    try {
+      const read = await Promise.all(chosen.map(async (f) => ({ name: f.name, content: await dataUrlOf(f) })));
+      setError(null);
+      setScreenshots((before) => [...before, ...read]);
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     try {
-      const opened = unwrap(await api.POST('/api/v1/cases', { body: { query, attachments: [] } }));
+      const opened = unwrap(await api.POST('/api/v1/cases', { body: { query, attachments: screenshots } }));
       clear();
+      setScreenshots([]);
       navigate(`/cases/${opened.caseId}`);
     } catch (err) {
       setError((err as Error).message);
@@ -93,6 +125,22 @@ function NewCase() {
       <label>{t('describeFault')}
         <textarea name="query" rows={3} value={query} onChange={(e) => setQuery(e.target.value)} required placeholder="OSPF邻居状态卡在ExStart" />
       </label>
+      <label>{t('attachScreenshots')}
+        <input type="file" name="screenshots" accept={SCREENSHOT_TYPES} multiple aria-describedby="screenshot-hint"
+          onChange={(e) => { void attach(e.target.files); e.target.value = ''; }} />
+      </label>
+      <p id="screenshot-hint" className="muted">{t('screenshotHint')}</p>
+      {screenshots.length > 0 && (
+        <ul className="screenshots">
+          {screenshots.map((s, i) => (
+            <li key={`${s.name}-${i}`} className="row">
+              <span>{s.name}</span>
+              <button type="button" onClick={() => setScreenshots(screenshots.filter((_, j) => j !== i))}
+                aria-label={`${t('removeAttachment')} ${s.name}`}>{t('removeAttachment')}</button>
+            </li>
+          ))}
+        </ul>
+      )}
       {error && <p className="error" role="alert">{error}</p>}
       <button type="submit" className="primary">{t('create')}</button>
     </form>

@@ -66,18 +66,21 @@ public class CaseConversations {
 
     /**
      * The question and the text of attachments that are pasted text (several lines, not a link or a document id), such
-     * as device output the client sent as an attachment: the analyst reads it as it reads the question.
+     * as device output the client sent as an attachment or a screenshot's text OCR read: the analyst reads it as it reads
+     * the question.
      */
     static String withPastedAttachments(CaseOpened opened) {
         StringBuilder question = new StringBuilder(opened.query() == null ? "" : opened.query());
         if (opened.attachments() != null) {
-            for (Attachment a : opened.attachments()) {
-                String text = a.reference();
-                if (text == null || text.equals(a.name()) || !text.strip().contains("\n") || LINK.matcher(text.strip()).lookingAt()) continue;
-                question.append("\n").append(text.strip());
-            }
+            for (Attachment a : opened.attachments()) appendPasted(question, a.name(), a.reference());
         }
         return question.toString();
+    }
+
+    private static void appendPasted(StringBuilder to, String name, String text) {
+        if (text == null || text.equals(name) || !text.strip().contains("\n") || LINK.matcher(text.strip()).lookingAt()) return;
+        if (!to.isEmpty()) to.append("\n");
+        to.append(text.strip());
     }
 
     private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("(?i)(https?|ftp|file)://");
@@ -96,10 +99,27 @@ public class CaseConversations {
         return "";
     }
 
-    /** An answer is free JSON; its text is what the engineer wrote, whatever the field names. */
+    /**
+     * An answer is free JSON; its text is what the engineer wrote, whatever the field names, then what its attachments
+     * hold as pasted text ({@code attachments: [{name, reference}]}, a screenshot's text among them).
+     */
     static String textOf(Map<String, Object> response) {
         if (response == null) return "";
-        if (response.size() == 1) return String.valueOf(response.values().iterator().next());
-        return response.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n"));
+        Map<String, Object> said = new java.util.LinkedHashMap<>(response);
+        Object attached = said.remove("attachments");
+        StringBuilder text = new StringBuilder(said.isEmpty() ? "" : said.size() == 1 ? String.valueOf(said.values().iterator().next())
+                : said.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n")));
+        if (attached instanceof List<?> items) {
+            for (Object item : items) {
+                if (item instanceof Map<?, ?> a && a.get("reference") instanceof String reference) {
+                    appendPasted(text, String.valueOf(a.get("name")), reference);
+                } else if (item instanceof String pasted) {
+                    appendPasted(text, null, pasted);
+                }
+            }
+        } else if (attached != null) {
+            text.append(text.isEmpty() ? "" : "\n").append("attachments: ").append(attached);
+        }
+        return text.toString();
     }
 }

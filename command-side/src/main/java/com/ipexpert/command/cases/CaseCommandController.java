@@ -43,15 +43,23 @@ import java.util.UUID;
 @Tag(name = "Cases")
 class CaseCommandController {
     private final CommandGateway commands;
+    private final CaseAttachments attachments;
     private final Clock clock;
 
-    CaseCommandController(CommandGateway commands, Clock clock) {
+    CaseCommandController(CommandGateway commands, CaseAttachments attachments, Clock clock) {
         this.commands = commands;
+        this.attachments = attachments;
         this.clock = clock;
     }
 
     @PostMapping
-    @Operation(summary = "Open a case", description = "Body {query, attachments}. Answers at once with the question node and the analysis node (PROCESSING); empty query → 400.")
+    @Operation(summary = "Open a case", description = "Body {query, attachments}. Answers at once with the question node and the analysis node (PROCESSING); empty query → 400. "
+            + "An attachment is a string (a name, a link, pasted text) or {name, url|reference|id|content}. (extension) A screenshot is "
+            + "{name, content: \"data:image/png;base64,...\"} (PNG, JPEG, GIF, BMP, TIFF, WebP, judged by content): it is read by OCR "
+            + "before the case opens and stored as {name, reference: the text read}, never as the image; pasted output in it is read as "
+            + "facts. Not base64 or not an image → 400; larger than ipexpert.cases.screenshots.max-image-size (5 MB) → 413; OCR not enabled "
+            + "on the server → 400 naming the packages to install; no text read → kept with an empty reference, its name ending "
+            + "\"(OCR found no text)\".")
     Map<String, Object> open(@RequestBody CaseRequests.OpenCaseRequest request, @AuthenticationPrincipal AuthenticatedUser user) {
         if (request == null || request.query() == null || request.query().isBlank()) {
             throw ApiException.badRequest("问题描述不能为空");
@@ -59,7 +67,7 @@ class CaseCommandController {
         CaseId caseId = CaseId.random();
         NodeId queryNode = NodeId.random();
         NodeId analysisNode = NodeId.random();
-        var attachments = CaseRequests.attachments(request.attachments());
+        var attachments = this.attachments.read(request.attachments());
         commands.sendAndWait(new OpenCase(caseId, user.requester(), request.query(), attachments, queryNode,
                 analysisNode, RetrievalSettings.defaults(), clock.instant()));
         String query = request.query().strip();
@@ -78,13 +86,15 @@ class CaseCommandController {
     @PostMapping("/{caseId}/interactions")
     @Operation(summary = "Answer a clarification, or report back on a solution", description = "Body {parentNodeId, response, retrievalWeight (0..1, default 0.7), filterTags}. "
             + "The parent must be the node AWAITING_USER_INPUT, or the case's last SOLUTION while no analysis runs (else 409); "
-            + "either way a new analysis step starts. A string response is stored as {\"text\": ...}.")
+            + "either way a new analysis step starts. A string response is stored as {\"text\": ...}. (extension) attachments, beside "
+            + "the response or inside a response object, are read as a question's (screenshots by OCR) and stored as "
+            + "response.attachments [{name, reference}]; an answer may be its attachments alone; a data URL elsewhere in the response → 400.")
     Map<String, Object> interact(@PathVariable String caseId, @RequestBody CaseRequests.InteractionRequest request,
                                  @AuthenticationPrincipal AuthenticatedUser user) {
         if (request == null || request.parentNodeId() == null || request.parentNodeId().isBlank()) {
             throw ApiException.badRequest("parentNodeId is required");
         }
-        Map<String, Object> response = CaseRequests.response(request.response());
+        Map<String, Object> response = CaseRequests.response(request.said(), attachments.read(request.allAttachments()));
         RetrievalSettings retrieval = CaseRequests.retrieval(request.retrievalWeight(), request.filterTags());
         NodeId parent = NodeId.of(request.parentNodeId().trim());
         NodeId responseNode = NodeId.random();

@@ -23,17 +23,53 @@ final class CaseRequests {
     private CaseRequests() {
     }
 
+    /** {@code attachments} are masked as they are read ({@link CaseAttachments}): a screenshot's text only once OCR has read it. */
     record OpenCaseRequest(String query, List<Object> attachments) {
         OpenCaseRequest {
+            CaseAttachments.boundTextBesidesScreenshots(query, attachments);
             query = SecretMasker.mask(query).text();
-            attachments = masked(attachments);
         }
     }
 
-    record InteractionRequest(String parentNodeId, Object response, Double retrievalWeight, List<String> filterTags) {
+    /**
+     * {@code attachments} (extension): as a question's, stored with the answer as {@code response.attachments}; an answer
+     * object may carry them itself. Both are masked as they are read ({@link CaseAttachments}).
+     */
+    record InteractionRequest(String parentNodeId, Object response, Double retrievalWeight, List<String> filterTags,
+                              List<Object> attachments) {
         InteractionRequest {
-            response = SecretMasker.maskValues(response, new java.util.HashMap<>());
+            CaseAttachments.boundTextBesidesScreenshots(parentNodeId, response, filterTags, attachments);
+            response = maskedBesidesAttachments(response);
         }
+
+        /** What the client attached, in the answer object and beside it. */
+        List<Object> allAttachments() {
+            List<Object> all = new ArrayList<>();
+            if (response instanceof Map<?, ?> m && m.get(ATTACHMENTS) instanceof List<?> inside) all.addAll(inside);
+            if (attachments != null) all.addAll(attachments);
+            return all;
+        }
+
+        /** The answer without its attachments. */
+        Object said() {
+            if (!(response instanceof Map<?, ?> m) || !m.containsKey(ATTACHMENTS)) return response;
+            Map<String, Object> rest = new LinkedHashMap<>();
+            m.forEach((k, v) -> {
+                if (!ATTACHMENTS.equals(k)) rest.put(String.valueOf(k), v);
+            });
+            return rest;
+        }
+    }
+
+    static final String ATTACHMENTS = "attachments";
+
+    private static Object maskedBesidesAttachments(Object response) {
+        if (response instanceof Map<?, ?> m && m.get(ATTACHMENTS) instanceof List<?>) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), ATTACHMENTS.equals(k) ? v : SecretMasker.maskValues(v, new java.util.HashMap<>())));
+            return out;
+        }
+        return SecretMasker.maskValues(response, new java.util.HashMap<>());
     }
 
     /** {@code corrected_solution}: a string, or a JSON object kept as given; secrets masked in both. */
@@ -67,33 +103,26 @@ final class CaseRequests {
         throw ApiException.badRequest("corrected_solution must be a string or a JSON object");
     }
 
-    @SuppressWarnings("unchecked")
-    private static List<Object> masked(List<Object> items) {
-        return items == null ? null : (List<Object>) SecretMasker.maskValues(items, new java.util.HashMap<>());
-    }
-
-    /** Attachments arrive as strings (a name or link) or objects with a name and a url/reference/id. */
-    static List<Attachment> attachments(List<Object> raw) {
-        if (raw == null) return List.of();
-        if (raw.size() > 20) throw ApiException.badRequest("at most 20 attachments per question");
-        List<Attachment> out = new ArrayList<>();
-        for (Object item : raw) {
-            if (item instanceof String s && !s.isBlank()) {
-                out.add(new Attachment(s.trim(), s.trim()));
-            } else if (item instanceof Map<?, ?> m) {
-                Object name = firstOf(m, "name", "fileName", "filename");
-                Object ref = firstOf(m, "reference", "url", "docId", "id", "content");
-                if (name == null && ref == null) throw ApiException.badRequest("an attachment needs a name or a url");
-                out.add(new Attachment(name == null ? String.valueOf(ref) : String.valueOf(name),
-                        ref == null ? String.valueOf(name) : String.valueOf(ref)));
-            } else {
-                throw ApiException.badRequest("attachments must be strings or objects with a name and a url");
-            }
-        }
+    /** The engineer's answer: an object is kept as it is, anything else becomes {@code {"text": ...}}. */
+    /**
+     * The engineer's answer with what it attached, read: {@code response.attachments = [{name, reference}]}. An answer
+     * may be its attachments alone. The whole is bounded like any answer.
+     */
+    static Map<String, Object> response(Object raw, List<Attachment> attachments) {
+        CaseAttachments.refuseImagesOutsideAttachments(raw);
+        if (attachments.isEmpty()) return response(raw);
+        boolean saidNothing = raw == null || raw instanceof Map<?, ?> m && m.isEmpty() || String.valueOf(raw).isBlank();
+        Map<String, Object> out = saidNothing ? new LinkedHashMap<>() : response(raw);
+        out.put(ATTACHMENTS, attachments.stream().map(a -> {
+            Map<String, Object> attachment = new LinkedHashMap<>();
+            attachment.put("name", a.name());
+            attachment.put("reference", a.reference());
+            return attachment;
+        }).toList());
+        JsonBounds.check("response", out, MAX_STORED_JSON_BYTES, MAX_STORED_JSON_DEPTH);
         return out;
     }
 
-    /** The engineer's answer: an object is kept as it is, anything else becomes {@code {"text": ...}}. */
     static Map<String, Object> response(Object raw) {
         if (raw == null) throw ApiException.badRequest("response is required");
         if (raw instanceof Map<?, ?> m) {

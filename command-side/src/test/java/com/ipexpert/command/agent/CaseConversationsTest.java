@@ -75,6 +75,21 @@ class CaseConversationsTest {
     }
 
     @Test
+    void an_answer_reads_as_what_was_written_then_the_pasted_text_of_its_attachments() {
+        Map<String, Object> response = new java.util.LinkedHashMap<>();
+        response.put("text", "设备是华为NE40E");
+        response.put("attachments", List.of(
+                Map.of("name", "ospf.png", "reference", "display ospf peer brief\n 0.0.0.0  GE1/0/0  10.1.1.2  ExStart"),
+                Map.of("name", "topology", "reference", "https://files.example/topology.png"),
+                Map.of("name", "blank.png (OCR found no text)", "reference", "")));
+
+        assertThat(CaseConversations.textOf(response))
+                .isEqualTo("设备是华为NE40E\ndisplay ospf peer brief\n 0.0.0.0  GE1/0/0  10.1.1.2  ExStart");
+        assertThat(CaseConversations.textOf(Map.of("attachments", List.of(Map.of("name", "a.png", "reference", "line 1\nline 2")))))
+                .isEqualTo("line 1\nline 2");
+    }
+
+    @Test
     void the_owner_of_a_case_whose_conversation_was_read_costs_no_second_reading() {
         CaseId caseId = CaseId.of("case-1");
         NodeId analysis = NodeId.of("node-2");

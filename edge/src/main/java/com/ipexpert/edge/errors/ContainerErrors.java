@@ -40,8 +40,10 @@ public class ContainerErrors {
     }
 
     @Bean
-    org.springframework.boot.web.servlet.FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(ApiErrorWriter errors) {
-        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(new RequestBodyLimit(errors));
+    org.springframework.boot.web.servlet.FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(ApiErrorWriter errors,
+            org.springframework.beans.factory.ObjectProvider<JsonBodyAllowance> allowances) {
+        var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+                new RequestBodyLimit(errors, allowances.orderedStream().toList()));
         registration.setOrder(org.springframework.core.Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

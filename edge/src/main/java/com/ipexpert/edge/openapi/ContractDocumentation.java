@@ -176,8 +176,13 @@ public class ContractDocumentation implements OpenApiCustomizer {
                         "chunks", new IntegerSchema().format("int64"), "message", new StringSchema()),
                 List.of("state")));
         // what a node's content holds, by node type (the contract's shapes)
+        schemas.putIfAbsent("Attachment", object("An attachment as stored: a screenshot's reference is the text OCR read from it"
+                        + " (empty, and the name ending \"(OCR found no text)\", when it read none); the image is not kept",
+                ordered("name", new StringSchema().example("ospf.png"),
+                        "reference", new StringSchema().description("a link, a document id, pasted text, or the text OCR read from a screenshot")),
+                List.of("name", "reference")));
         schemas.putIfAbsent("QueryContent", object("USER_QUERY: the question as asked",
-                ordered("text", new StringSchema(), "attachments", new ArraySchema().items(new ObjectSchema())), List.of("text")));
+                ordered("text", new StringSchema(), "attachments", new ArraySchema().items(ref("Attachment"))), List.of("text")));
         schemas.putIfAbsent("ClarificationContent", object("AI_CLARIFICATION: what the analysis found and what it asks",
                 ordered("analysis", new StringSchema(), "suggestedQuestions", new ArraySchema().items(new StringSchema())),
                 List.of("analysis", "suggestedQuestions")));
@@ -215,12 +220,25 @@ public class ContractDocumentation implements OpenApiCustomizer {
         with(schemas, "OpenCaseRequest", s -> {
             replace(s, "query", new StringSchema().description("the fault as the engineer describes it; not empty")
                     .example("OSPF邻居状态卡在ExStart"));
-            replace(s, "attachments", new ArraySchema().items(new ObjectSchema())._default(List.of()));
+            replace(s, "attachments", new ArraySchema().items(ref("AttachmentGiven"))._default(List.of()));
         });
+        Schema<Object> given = new Schema<>();
+        given.setAnyOf(List.of(new StringSchema().description("a name, a link or pasted text; or a screenshot as a data URL"),
+                new ObjectSchema().addProperty("name", new StringSchema().example("ospf.png"))
+                        .addProperty("content", new StringSchema().description("pasted text, or (extension) a screenshot as a data URL")
+                                .example("data:image/png;base64,iVBORw0KGgo..."))
+                        .addProperty("url", new StringSchema()).addProperty("reference", new StringSchema())
+                        .addProperty("id", new StringSchema()).addProperty("docId", new StringSchema())));
+        given.setDescription("(extension) a screenshot, {name, content: \"data:image/...;base64,...\"} (PNG, JPEG, GIF, BMP, TIFF,"
+                + " WebP, judged by content), is read by OCR before anything is stored and kept as {name, reference: the text read}; "
+                + "pasted output in it is read as facts. Not base64 or not an image → 400; over 5 MB decoded (configurable) → 413; "
+                + "OCR not enabled on the server → 400 naming the packages to install; at most 4 screenshots (configurable) and 20 attachments");
+        schemas.put("AttachmentGiven", given);
         with(schemas, "InteractionRequest", s -> {
             replace(s, "parentNodeId", new StringSchema()
                     .description("the AI_CLARIFICATION node awaiting input, or a SOLUTION to follow up"));
-            replace(s, "response", new Schema<>().description("a string (stored as {\"text\": ...}) or a JSON object, kept as given")
+            replace(s, "response", new Schema<>().description("a string (stored as {\"text\": ...}) or a JSON object, kept as given;"
+                            + " (extension) it may be empty (\"\") when attachments carry the answer")
                     .example("两端MTU分别是1500和1400"));
             NumberSchema weight = new NumberSchema();
             weight.format("double").minimum(BigDecimal.ZERO).maximum(BigDecimal.ONE)
@@ -229,6 +247,9 @@ public class ContractDocumentation implements OpenApiCustomizer {
             replace(s, "retrievalWeight", weight);
             replace(s, "filterTags", new ArraySchema().items(new StringSchema()).description("only knowledge carrying these tags")
                     .example(List.of("ospf")));
+            replace(s, "attachments", new ArraySchema().items(ref("AttachmentGiven")).description("(extension) read as a question's"
+                    + " (screenshots by OCR) and stored with the answer as response.attachments [{name, reference}]; a response"
+                    + " object may carry them itself; with them the response may be empty"));
         });
         // a text or a JSON object, kept as given (a type of its own, not the value record the sides pass around)
         Schema<Object> corrected = new Schema<>();
@@ -375,6 +396,10 @@ public class ContractDocumentation implements OpenApiCustomizer {
         if (path.contains("{")) error(responses, "404", "No such case, node, document or feedback (another user's case too)");
         if (method != PathItem.HttpMethod.GET && !login) {
             error(responses, "409", "The request conflicts with the current state (e.g. a node not awaiting input, a closed case, a duplicate)");
+        }
+        if ((path.equals("/api/v1/cases") || path.equals("/api/v1/cases/{caseId}/interactions")) && method == PathItem.HttpMethod.POST) {
+            error(responses, "413", "A screenshot is larger than 5 MB decoded (ipexpert.cases.screenshots.max-image-size), or the body"
+                    + " larger than its screenshots need");
         }
         if (path.equals("/api/v1/knowledge/documents") && method == PathItem.HttpMethod.POST) {
             error(responses, "413", "The file is larger than 16 MB");

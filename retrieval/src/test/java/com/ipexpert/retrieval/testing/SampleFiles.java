@@ -205,6 +205,26 @@ public final class SampleFiles {
         return new XWPFStyle(style);
     }
 
+    /** A screenshot of a terminal: the lines in a monospace font, black on white, in the given ImageIO format. */
+    public static byte[] screenshot(List<String> lines, String format) {
+        Font font = new Font(Font.MONOSPACED, Font.PLAIN, 22);
+        BufferedImage image = new BufferedImage(1300, 40 + 34 * lines.size(), BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, image.getWidth(), image.getHeight());
+        g.setColor(Color.BLACK);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setFont(font);
+        for (int i = 0; i < lines.size(); i++) g.drawString(lines.get(i), 20, 40 + 34 * i);
+        g.dispose();
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            if (!ImageIO.write(image, format, out)) throw new IllegalArgumentException("no image writer for " + format);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static byte[] image(String text, String format) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             ImageIO.write(textImage(text), format, out);
