@@ -95,7 +95,7 @@ record DeviceOutput(List<Fact> facts, int chars, int parsedChars, boolean trunca
             }
             if (!line.startsWith("%") && (IPV4.matcher(line).find() || iface != null || line.contains(" to-")) && !LOG_LINE.matcher(line).find()) {
                 m = OSPF_STATE.matcher(line);
-                if (m.find() && !BGP_ROW.matcher(line).find() && looksLikeNeighbourRow(line)) add(facts, new Fact("neighbour-state", firstIpv4(line), m.group(1), line));
+                if (m.find() && !BGP_ROW.matcher(line).find() && looksLikeNeighbourRow(line)) add(facts, new Fact("neighbour-state", neighbourOf(line), m.group(1), line));
             }
             if (REDUNDANCY_CONTEXT.matcher(line).find() || line.matches("(?i)^\\s*(vlan|vlanif)[0-9].*")) {
                 m = REDUNDANCY.matcher(line);
@@ -124,6 +124,20 @@ record DeviceOutput(List<Fact> facts, int chars, int parsedChars, boolean trunca
     private static String firstIface(String line) {
         Matcher m = IFACE.matcher(line);
         return m.find() ? m.group(1).replace(" ", "") : null;
+    }
+
+    /**
+     * The neighbour a row of a neighbour table names: its first address that is not an area id (Huawei and H3C list
+     * the area, 0.0.0.0 or 0.0.0.n, before the router id; no router id or peer address starts with 0).
+     */
+    private static String neighbourOf(String line) {
+        Matcher m = IPV4.matcher(line);
+        String first = null;
+        while (m.find()) {
+            if (first == null) first = m.group(1);
+            if (!m.group(1).startsWith("0.")) return m.group(1);
+        }
+        return first;
     }
 
     private static String firstIpv4(String line) {

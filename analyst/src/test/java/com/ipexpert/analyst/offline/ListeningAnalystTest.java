@@ -73,7 +73,9 @@ class ListeningAnalystTest {
         assertThat(mtu.get("because")).isEqualTo(List.of("The Maximum Transmit Unit is 1500", "对端 The Maximum Transmit Unit is 9000"));
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> facts = (List<Map<String, Object>>) ((Map<String, Object>) s.trace().get("deviceOutput")).get("facts");
-        assertThat(facts).anySatisfy(f -> assertThat(f).containsEntry("kind", "neighbour-state").containsEntry("value", "ExStart"));
+        // the neighbour is the router id of the row, not the area id in front of it
+        assertThat(facts).anySatisfy(f -> assertThat(f).containsEntry("kind", "neighbour-state").containsEntry("value", "ExStart")
+                .containsEntry("subject", "10.1.1.2"));
         assertThat(facts).filteredOn(f -> "mtu".equals(f.get("kind"))).extracting(f -> f.get("value")).containsExactly("1500", "9000");
         assertThat(s.answer()).contains("The Maximum Transmit Unit is 1500").contains("mtu <same-value-both-ends>");
         @SuppressWarnings("unchecked")
