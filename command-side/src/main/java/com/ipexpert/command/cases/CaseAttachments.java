@@ -39,10 +39,13 @@ class CaseAttachments {
 
     private final ImageText images;
     private final ScreenshotSettings settings;
+    /** Turns to read a screenshot: OCR holds a core for seconds, so a burst of them waits its turn or is refused. */
+    private final java.util.concurrent.Semaphore reading;
 
     CaseAttachments(ImageText images, ScreenshotSettings settings) {
         this.images = images;
         this.settings = settings;
+        this.reading = new java.util.concurrent.Semaphore(settings.readsAtOnce(), true);
     }
 
     /** An attachment as the client sent it: text to keep, or an image still to read. */
@@ -70,11 +73,36 @@ class CaseAttachments {
                 out.add(new Attachment(masked(g.name()), masked(g.reference())));
                 continue;
             }
-            String text = SecretMasker.mask(images.read(g.name(), g.image())).text();
+            String text = SecretMasker.mask(readInTurn(g)).text();
             out.add(text.isEmpty() ? new Attachment(masked(g.name()) + NO_TEXT_FOUND, "") : new Attachment(masked(g.name()), text));
         }
         if (out.stream().mapToLong(a -> a.name().length() + a.reference().length()).sum() > MAX_STORED_TEXT) throw tooMuchText();
         return out;
+    }
+
+    /** Reads a screenshot once a turn is free, waiting at most {@code read-queue-wait}. */
+    private String readInTurn(Given screenshot) {
+        boolean turn;
+        try {
+            turn = reading.tryAcquire(settings.readQueueWait().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new com.ipexpert.edge.errors.RateLimitExceeded("the screenshots were not read: the request was interrupted", 5);
+        }
+        if (!turn) {
+            throw new com.ipexpert.edge.errors.RateLimitExceeded("screenshots of other questions are being read ("
+                    + settings.readsAtOnce() + " at once); try again in a few seconds, or paste the output as text", 5);
+        }
+        try {
+            return images.read(screenshot.name(), screenshot.image());
+        } finally {
+            reading.release();
+        }
+    }
+
+    /** Taken by a test to hold every turn. */
+    java.util.concurrent.Semaphore turns() {
+        return reading;
     }
 
     private static ApiException tooMuchText() {

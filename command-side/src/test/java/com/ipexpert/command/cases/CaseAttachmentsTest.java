@@ -29,7 +29,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Attachments are read as they will be stored: text masked, screenshots read by OCR, everything bounded first. */
 class CaseAttachmentsTest {
-    private static final ScreenshotSettings SETTINGS = new ScreenshotSettings(DataSize.ofKilobytes(200), 2, Duration.ofSeconds(60));
+    private static final ScreenshotSettings SETTINGS = new ScreenshotSettings(DataSize.ofKilobytes(200), 2, Duration.ofSeconds(60), 1,
+            Duration.ofMillis(200));
 
     private static CaseAttachments withOcr(OcrSupport ocr) {
         return new CaseAttachments(new ImageText(ocr, SETTINGS.ocrTimeout(), CaseAttachments.MAX_IMAGE_TEXT), SETTINGS);
@@ -93,6 +94,38 @@ class CaseAttachmentsTest {
         List<Attachment> read = attachments.read(List.of(Map.of("name", "blank.png", "url", dataUrl(screenshot()))));
 
         assertThat(read).containsExactly(new Attachment("blank.png" + CaseAttachments.NO_TEXT_FOUND, ""));
+    }
+
+    @Test
+    void a_screenshot_waits_for_its_turn_to_be_read_and_is_refused_with_429_when_none_comes() throws Exception {
+        CaseAttachments attachments = withTesseract();
+        List<Object> one = List.of(Map.of("name", "peer.png", "content", dataUrl(screenshot("display ospf peer brief"))));
+        attachments.turns().acquire(); // every turn taken (one at once here)
+        try {
+            assertThatThrownBy(() -> attachments.read(one)).isInstanceOfSatisfying(DomainException.class, e -> {
+                assertThat(e.kind()).isEqualTo(ErrorKind.RATE_LIMITED);
+                assertThat(e.getMessage()).contains("paste the output as text");
+                assertThat(((com.ipexpert.edge.errors.RateLimitExceeded) e).retryAfterSeconds()).isPositive();
+            });
+        } finally {
+            attachments.turns().release();
+        }
+        // a turn freed in time is taken
+        attachments.turns().acquire();
+        new Thread(() -> {
+            sleepQuietly(50);
+            attachments.turns().release();
+        }).start();
+        assertThat(attachments.read(one).get(0).reference()).contains("ospf");
+        assertThat(attachments.turns().availablePermits()).isEqualTo(1);
+    }
+
+    private static void sleepQuietly(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Test
