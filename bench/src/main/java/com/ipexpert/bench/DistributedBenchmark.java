@@ -17,6 +17,8 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +48,9 @@ public final class DistributedBenchmark {
     private DistributedBenchmark() {
     }
 
-    record Figures(String name, int cases, double seconds, List<Double> lagMs, Map<String, Double> hopsMs) {
+    /** One stack's figures: {@code cases} of {@code attempted} acknowledged, the others counted by how they were answered. */
+    record Figures(String name, int attempted, int cases, double seconds, List<Double> lagMs, Map<String, Integer> refusals,
+                   Map<String, Double> hopsMs) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -60,7 +64,7 @@ public final class DistributedBenchmark {
         try (Proc embedded = Proc.start("embedded", Path.of("standalone/target/ip-expert.jar"), common(embeddedDb), List.of())) {
             embedded.awaitReady();
             String token = login(embedded.url());
-            String probeCase = openCase(embedded.url(), token, "probe").caseId;
+            String probeCase = openCase(embedded.url(), token, "probe").require();
             awaitVisible(embedded.url(), token, probeCase);
             Map<String, Double> hops = new HashMap<>();
             hops.put("GET /cases/{id}, local query bus", median(embedded.url(), token, "/api/v1/cases/" + probeCase, probes));
@@ -88,7 +92,7 @@ public final class DistributedBenchmark {
                 try (Proc gateway = Proc.start("gateway", jar("gateway"), gatewayEnv, List.of())) {
                     gateway.awaitReady();
                     String token = login(gateway.url());
-                    String probeCase = openCase(gateway.url(), token, "probe").caseId;
+                    String probeCase = openCase(gateway.url(), token, "probe").require();
                     awaitVisible(gateway.url(), token, probeCase);
                     Map<String, Double> hops = new HashMap<>();
                     hops.put("GET /cases/{id}, query via Axon Server", median(query.url(), token, "/api/v1/cases/" + probeCase, probes));
@@ -100,10 +104,13 @@ public final class DistributedBenchmark {
             }
         }
 
-        System.out.printf("%n%-38s %8s %10s %10s %10s%n", "stack", "cases", "cases/s", "lag p50", "lag p99");
+        System.out.printf("%n%-38s %8s %8s %10s %10s %10s%n", "stack", "cases", "refused", "cases/s", "lag p50", "lag p99");
         for (Figures f : all) {
-            System.out.printf("%-38s %8d %10.1f %8.0f ms %8.0f ms%n", f.name(), f.cases(), f.cases() / f.seconds(),
-                    BenchArgs.percentile(f.lagMs(), 50), BenchArgs.percentile(f.lagMs(), 99));
+            System.out.printf("%-38s %8d %8d %10.1f %8.0f ms %8.0f ms%n", f.name(), f.cases(), f.attempted() - f.cases(),
+                    f.cases() / f.seconds(), BenchArgs.percentile(f.lagMs(), 50), BenchArgs.percentile(f.lagMs(), 99));
+        }
+        for (Figures f : all) {
+            f.refusals().forEach((answer, count) -> System.out.printf("  %-38s refused %d× %s%n", f.name(), count, answer));
         }
         for (Figures f : all) {
             f.hopsMs().entrySet().stream().sorted(Map.Entry.comparingByKey())
@@ -120,6 +127,8 @@ public final class DistributedBenchmark {
         env.put("IPEXPERT_AUDIT_CHAIN_KEY", "Y2hhaW4ta2V5LWJlbmNobWFyay04YzJmNWExZTdkM2I=");
         env.put("IPEXPERT_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
+        // one administrator opens every case: the per-user limit on case openings (60 a minute) would refuse the rest
+        env.put("IPEXPERT_RATELIMITS_ENABLED", "false");
         return env;
     }
 
@@ -130,12 +139,16 @@ public final class DistributedBenchmark {
         }
     }
 
-    /** {@code cases} cases opened by {@code clients} clients; each acknowledged case is watched until it is readable. */
-    private static Figures load(String name, String url, String token, int cases, int clients, Map<String, Double> hops)
+    /**
+     * {@code cases} cases opened by {@code clients} clients; each acknowledged case is watched until it is readable.
+     * A refused opening is counted by its answer (status, or no answer), never in the rate.
+     */
+    static Figures load(String name, String url, String token, int cases, int clients, Map<String, Double> hops)
             throws Exception {
         List<Double> lags = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger next = new AtomicInteger();
         AtomicInteger acknowledged = new AtomicInteger();
+        Map<String, Integer> refusals = new ConcurrentHashMap<>();
         ExecutorService workers = Executors.newFixedThreadPool(clients);
         ExecutorService watchers = Executors.newFixedThreadPool(clients);
         long begin = System.nanoTime();
@@ -143,13 +156,16 @@ public final class DistributedBenchmark {
         for (int c = 0; c < clients; c++) {
             workers.submit(() -> {
                 while (next.getAndIncrement() < cases) {
-                    Opened opened = openCase(url, token, "BGP session flaps every 3 minutes " + next.get());
-                    if (opened == null) continue;
+                    Opening opened = openCase(url, token, "BGP session flaps every 3 minutes " + next.get());
+                    if (!opened.acknowledged()) {
+                        refusals.merge(opened.refusal(), 1, Integer::sum);
+                        continue;
+                    }
                     acknowledged.incrementAndGet();
                     ackEnds.add(System.nanoTime());
                     watchers.submit(() -> {
-                        awaitVisible(url, token, opened.caseId);
-                        lags.add((System.nanoTime() - opened.acknowledgedAt) / 1e6);
+                        awaitVisible(url, token, opened.caseId());
+                        lags.add((System.nanoTime() - opened.answeredAt()) / 1e6);
                         return null;
                     });
                 }
@@ -158,26 +174,46 @@ public final class DistributedBenchmark {
         }
         workers.shutdown();
         workers.awaitTermination(30, TimeUnit.MINUTES);
-        double seconds = (Collections.max(ackEnds) - begin) / 1e9;
+        double seconds = ackEnds.isEmpty() ? Double.NaN : (Collections.max(ackEnds) - begin) / 1e9;
         watchers.shutdown();
         watchers.awaitTermination(30, TimeUnit.MINUTES);
-        return new Figures(name, acknowledged.get(), seconds, lags, hops);
+        return new Figures(name, cases, acknowledged.get(), seconds, lags, new TreeMap<>(refusals), hops);
     }
 
-    private record Opened(String caseId, long acknowledgedAt) {
+    /** How a case opening was answered: the case and when, or the status it was refused with (0: no answer). */
+    private record Opening(String caseId, long answeredAt, int status, String error) {
+        boolean acknowledged() {
+            return status == 200 && caseId != null;
+        }
+
+        String refusal() {
+            return status == 0 ? "no answer (" + error + ")" : status + (error == null ? "" : " " + error);
+        }
+
+        String require() {
+            if (!acknowledged()) throw new IllegalStateException("a case opening was refused: " + refusal());
+            return caseId;
+        }
     }
 
-    private static Opened openCase(String url, String token, String query) {
+    private static Opening openCase(String url, String token, String query) {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/cases"))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("query", query, "attachments", List.of()))))
                     .build(), HttpResponse.BodyHandlers.ofString());
             long at = System.nanoTime();
-            if (response.statusCode() != 200) return null;
-            return new Opened(JSON.readTree(response.body()).get("caseId").asText(), at);
-        } catch (IOException | InterruptedException e) {
-            return null;
+            JsonNode body = response.body().isBlank() ? null : JSON.readTree(response.body());
+            if (response.statusCode() == 200 && body != null && body.hasNonNull("caseId")) {
+                return new Opening(body.get("caseId").asText(), at, 200, null);
+            }
+            String type = body == null ? null : body.path("error").path("type").asText(null);
+            return new Opening(null, at, response.statusCode(), type);
+        } catch (IOException e) {
+            return new Opening(null, System.nanoTime(), 0, e.getClass().getSimpleName());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Opening(null, System.nanoTime(), 0, "interrupted");
         }
     }
 
