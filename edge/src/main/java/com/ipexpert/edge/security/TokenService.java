@@ -1,5 +1,7 @@
 package com.ipexpert.edge.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.Jwts;
@@ -19,12 +21,18 @@ import java.util.UUID;
 import java.util.List;
 import java.util.Optional;
 
-/** Issues and verifies the signed bearer tokens (HS256, jjwt). */
+/**
+ * Issues and verifies the signed bearer tokens (HMAC-SHA, jjwt). A token that verified is remembered (the exact
+ * string, at most {@value #REMEMBERED} of them) until it expires, so a client's next requests skip parsing it and
+ * computing its signature again; whether it was revoked is not remembered here ({@link RevokedTokens}).
+ */
 public class TokenService {
     private static final Logger log = LoggerFactory.getLogger(TokenService.class);
+    static final int REMEMBERED = 10_000;
     private final SecretKey key;
     private final Duration ttl;
     private final Clock clock;
+    private final Cache<String, Verified> verified = Caffeine.newBuilder().maximumSize(REMEMBERED).build();
 
     public TokenService(SecretKey key, Duration ttl, Clock clock) {
         this.key = key;
@@ -74,6 +82,20 @@ public class TokenService {
     }
 
     public Optional<Verified> verifyToken(String token) {
+        if (token == null || token.isEmpty()) return Optional.empty();
+        Verified known = verified.getIfPresent(token);
+        if (known != null) {
+            // valid up to its expiry instant, as jjwt judges it
+            if (!clock.instant().isAfter(known.expiresAt())) return Optional.of(known);
+            verified.invalidate(token);
+            return Optional.empty();
+        }
+        Optional<Verified> parsed = parse(token);
+        parsed.ifPresent(v -> verified.put(token, v));
+        return parsed;
+    }
+
+    private Optional<Verified> parse(String token) {
         try {
             Claims claims = Jwts.parser().verifyWith(key).clock(() -> Date.from(clock.instant())).build()
                     .parseSignedClaims(token).getPayload();

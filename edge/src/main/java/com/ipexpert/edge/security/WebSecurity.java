@@ -18,6 +18,8 @@ import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -69,6 +71,20 @@ public class WebSecurity {
     @Bean
     ApiKeys apiKeys(JdbcClient jdbc, Clock clock) {
         return new ApiKeys(jdbc, clock);
+    }
+
+    /**
+     * No observation per security filter, authentication and authorization: they wrapped every filter of every request
+     * and cost as much as reading a case. {@code http.server.requests} still times each request.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.noObservations();
+    }
+
+    @Bean
+    WebSecurityCustomizer quickFirewall() {
+        return web -> web.httpFirewall(QuickFirewall.strict());
     }
 
     @Bean
