@@ -73,6 +73,9 @@ public class ReadYourWritesConfiguration implements WebMvcConfigurer {
                 Optional.ofNullable(storedTokens.getIfAvailable()), settings.readWait());
     }
 
+    /** The projections each handler method reads from, looked up once per method. */
+    private final java.util.Map<java.lang.reflect.Method, String[]> readsFrom = new java.util.concurrent.ConcurrentHashMap<>();
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
@@ -80,9 +83,12 @@ public class ReadYourWritesConfiguration implements WebMvcConfigurer {
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
                 // A stream's later dispatches (its end) need no second wait.
                 if (request.getDispatcherType() == jakarta.servlet.DispatcherType.REQUEST && handler instanceof HandlerMethod method) {
-                    ReadsFrom reads = AnnotatedElementUtils.findMergedAnnotation(method.getMethod(), ReadsFrom.class);
-                    if (reads == null) reads = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), ReadsFrom.class);
-                    if (reads != null && reads.value().length > 0) readYourWrites.getObject().awaitCurrent(reads.value());
+                    String[] groups = readsFrom.computeIfAbsent(method.getMethod(), m -> {
+                        ReadsFrom reads = AnnotatedElementUtils.findMergedAnnotation(m, ReadsFrom.class);
+                        if (reads == null) reads = AnnotatedElementUtils.findMergedAnnotation(method.getBeanType(), ReadsFrom.class);
+                        return reads == null ? new String[0] : reads.value();
+                    });
+                    if (groups.length > 0) readYourWrites.getObject().awaitCurrent(groups);
                 }
                 return true;
             }
