@@ -26,6 +26,7 @@ final class CaseGraphBatch {
     private final Map<String, NodeRow> nodes = new LinkedHashMap<>();
     private final Set<List<String>> edges = new LinkedHashSet<>();
     private final Map<String, Timestamp> touched = new LinkedHashMap<>();
+    private final Set<String> changed = new LinkedHashSet<>();
     private final List<Runnable> afterWrite = new ArrayList<>();
 
     static final class CaseRow {
@@ -122,20 +123,30 @@ final class CaseGraphBatch {
         }
     }
 
+    /** An event of this batch changed the case's row, nodes or edges: its revision goes up once when the batch is written. */
+    void changed(String caseId) {
+        changed.add(caseId);
+    }
+
     /** Runs once this batch's rows are written (stream updates that read them back). */
     void afterWrite(Runnable action) {
         afterWrite.add(action);
     }
 
-    /** Writes what the batch gathered: new cases, nodes and edges (each once, whatever is stored), then the touches. */
+    /**
+     * Writes what the batch gathered: new cases, nodes and edges (each once, whatever is stored), then the touches and
+     * the revisions of the cases it changed. A new row's revision starts from the clock in microseconds, so a row
+     * inserted again by a rebuild never repeats a revision a reader may have kept from before.
+     */
     void write(JdbcTemplate jdbc) {
         if (!cases.isEmpty()) {
+            long firstRevision = System.currentTimeMillis() * 1_000;
             jdbc.batchUpdate("""
                             insert into case_view (case_id, owner, title, query, status, category, vendor, created_at,
-                                                   updated_at, solved_at)
-                            select ?, ?, ?, ?, ?, ?, ?, ?, ?, ? where not exists (select 1 from case_view where case_id = ?)""",
+                                                   updated_at, solved_at, revision)
+                            select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? where not exists (select 1 from case_view where case_id = ?)""",
                     cases.values().stream().map(c -> new Object[]{c.caseId, c.owner, c.title, c.query, c.status,
-                            c.category, c.vendor, c.createdAt, c.updatedAt, c.solvedAt, c.caseId}).toList());
+                            c.category, c.vendor, c.createdAt, c.updatedAt, c.solvedAt, firstRevision, c.caseId}).toList());
         }
         if (!nodes.isEmpty()) {
             jdbc.batchUpdate("""
@@ -154,10 +165,15 @@ final class CaseGraphBatch {
             jdbc.batchUpdate("update case_view set updated_at = ? where case_id = ? and updated_at < ?",
                     touched.entrySet().stream().map(t -> new Object[]{t.getValue(), t.getKey(), t.getValue()}).toList());
         }
+        if (!changed.isEmpty()) {
+            jdbc.batchUpdate("update case_view set revision = revision + 1 where case_id = ?",
+                    changed.stream().map(caseId -> new Object[]{caseId}).toList());
+        }
         cases.clear();
         nodes.clear();
         edges.clear();
         touched.clear();
+        changed.clear();
         List<Runnable> actions = List.copyOf(afterWrite);
         afterWrite.clear();
         actions.forEach(Runnable::run);

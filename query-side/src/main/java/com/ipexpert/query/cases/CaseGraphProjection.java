@@ -57,7 +57,7 @@ class CaseGraphProjection {
 
     @EventHandler
     void on(CaseOpened e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        inBatch(batch -> {
+        inBatch(e.caseId().value(), batch -> {
             String caseId = e.caseId().value();
             batch.openCase(new CaseGraphBatch.CaseRow(caseId, e.owner(), e.title(), e.query(), CaseStatus.OPEN.wire(),
                     ts(e.openedAt(), at)));
@@ -67,7 +67,7 @@ class CaseGraphProjection {
 
     @EventHandler
     void on(NodeCreated e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        inBatch(batch -> {
+        inBatch(e.caseId().value(), batch -> {
             batch.createNode(new CaseGraphBatch.NodeRow(e.nodeId().value(), e.caseId().value(), e.type().name(),
                     e.status().name(), write(e.content()), ts(e.createdAt(), at)));
             nodeChanged(batch, e.caseId().value(), e.nodeId().value(), at);
@@ -76,7 +76,7 @@ class CaseGraphProjection {
 
     @EventHandler
     void on(ClarificationAnswered e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        inBatch(batch -> {
+        inBatch(e.caseId().value(), batch -> {
             String caseId = e.caseId().value();
             addEdge(batch, caseId, e.parentNode().value(), e.responseNode().value());
             addEdge(batch, caseId, e.responseNode().value(), e.analysisNode().value());
@@ -101,7 +101,7 @@ class CaseGraphProjection {
 
     @EventHandler
     void on(AnalysisConcluded e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        inBatch(batch -> {
+        inBatch(e.caseId().value(), batch -> {
             String content = write(e.content());
             String metadata = write(e.metadata());
             updateNode(batch, e.nodeId().value(), at, node -> {
@@ -119,7 +119,7 @@ class CaseGraphProjection {
 
     @EventHandler
     void on(AnalysisAttemptFailed e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        inBatch(batch -> {
+        inBatch(e.caseId().value(), batch -> {
             String metadata = write(NodeMetadata.afterFailedAttempt(e));
             updateNode(batch, e.nodeId().value(), at, node -> node.metadata = metadata,
                     "update case_node set metadata = ?, updated_at = ? where node_id = ?",
@@ -134,7 +134,7 @@ class CaseGraphProjection {
         failure.put("error", e.reason());
         failure.put("attempts", e.attempts());
         String content = write(failure);
-        inBatch(batch -> {
+        inBatch(e.caseId().value(), batch -> {
             updateNode(batch, e.nodeId().value(), at, node -> {
                 node.status = NodeStatus.FAILED.name();
                 node.content = content;
@@ -146,7 +146,7 @@ class CaseGraphProjection {
 
     @EventHandler
     void on(AnalysisRestarted e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        inBatch(batch -> {
+        inBatch(e.caseId().value(), batch -> {
             updateNode(batch, e.nodeId().value(), at, node -> {
                 node.status = NodeStatus.PROCESSING.name();
                 node.content = null;
@@ -158,7 +158,7 @@ class CaseGraphProjection {
 
     @EventHandler
     void on(AnalysisOutcomeRecorded e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        inBatch(batch -> {
+        inBatch(e.caseId().value(), batch -> {
             classify(batch, e.caseId().value(), e.category(), e.vendor());
             batch.touch(e.caseId().value(), Timestamp.from(at));
             caseChanged(batch, e.caseId().value());
@@ -168,7 +168,7 @@ class CaseGraphProjection {
     @EventHandler
     void on(CaseSolved e, @org.axonframework.eventhandling.Timestamp Instant at) {
         Timestamp solvedAt = ts(e.solvedAt(), at);
-        inBatch(batch -> {
+        inBatch(e.caseId().value(), batch -> {
             CaseGraphBatch.CaseRow pending = batch.pendingCase(e.caseId().value());
             if (pending != null) {
                 if (pending.status.equals(CaseStatus.OPEN.wire())) {
@@ -188,12 +188,12 @@ class CaseGraphProjection {
 
     @EventHandler
     void on(CaseReopened e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        inBatch(batch -> setStatus(batch, e.caseId().value(), CaseStatus.OPEN, at));
+        inBatch(e.caseId().value(), batch -> setStatus(batch, e.caseId().value(), CaseStatus.OPEN, at));
     }
 
     @EventHandler
     void on(CaseClosed e, @org.axonframework.eventhandling.Timestamp Instant at) {
-        inBatch(batch -> setStatus(batch, e.caseId().value(), CaseStatus.CLOSED, at));
+        inBatch(e.caseId().value(), batch -> setStatus(batch, e.caseId().value(), CaseStatus.CLOSED, at));
     }
 
     @ResetHandler
@@ -203,14 +203,19 @@ class CaseGraphProjection {
         jdbc.sql("delete from case_view").update();
     }
 
-    /** Runs a handler on the batch of its unit of work, or, called outside one, on a batch written at once. */
-    private void inBatch(java.util.function.Consumer<CaseGraphBatch> handler) {
+    /**
+     * Runs a handler of an event of case {@code caseId} on the batch of its unit of work, or, called outside one, on a
+     * batch written at once; either way the case's revision goes up when the batch is written.
+     */
+    private void inBatch(String caseId, java.util.function.Consumer<CaseGraphBatch> handler) {
         CaseGraphBatch batch = CaseGraphBatch.current(batchJdbc);
         if (batch != null) {
             handler.accept(batch);
+            batch.changed(caseId);
         } else {
             CaseGraphBatch alone = new CaseGraphBatch();
             handler.accept(alone);
+            alone.changed(caseId);
             alone.write(batchJdbc);
         }
     }

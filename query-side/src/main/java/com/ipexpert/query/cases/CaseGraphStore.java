@@ -1,6 +1,8 @@
 package com.ipexpert.query.cases;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.ipexpert.api.cases.CaseStatus;
 import com.ipexpert.api.cases.CaseViews.CaseGraph;
@@ -10,6 +12,7 @@ import com.ipexpert.api.cases.CaseViews.NodeView;
 import com.ipexpert.api.cases.NodeStatus;
 import com.ipexpert.api.cases.NodeType;
 import com.ipexpert.edge.display.NodeTitles;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,21 +25,34 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads the case-graph tables into the contract's shapes. */
+/**
+ * Reads the case-graph tables into the contract's shapes. The nodes and edges of the cases read last are kept in
+ * memory (at most {@code ipexpert.cases.graph-cache-size} cases) under the revision of the case's row they were read
+ * with: a read of a case whose row still has that revision answers them without reading the nodes and edges or
+ * parsing their JSON again. The row itself is read every time (who may see the case, its status and times), and every
+ * change of the case raises the revision in the same transaction ({@link CaseGraphBatch}), on every instance alike.
+ */
 @Component
 class CaseGraphStore {
     private static final TypeReference<Map<String, Object>> JSON_OBJECT = new TypeReference<>() {
     };
-    private static final String SUMMARY = "select case_id, title, status, created_at, updated_at, owner, category, vendor from case_view";
+    private static final String SUMMARY = "select case_id, title, status, created_at, updated_at, owner, category, vendor, revision from case_view";
     private final JdbcClient jdbc;
     private final ObjectMapper json;
+    private final Cache<String, Parts> graphs;
 
-    CaseGraphStore(JdbcClient jdbc, ObjectMapper json) {
+    CaseGraphStore(JdbcClient jdbc, ObjectMapper json, @Value("${ipexpert.cases.graph-cache-size:2000}") long cacheSize) {
         this.jdbc = jdbc;
         this.json = json;
+        this.graphs = Caffeine.newBuilder().maximumSize(cacheSize).build();
     }
 
-    record Row(CaseSummary summary, String owner, String category, String vendor) {
+    /** @param revision changes with every change of the case's row, nodes or edges */
+    record Row(CaseSummary summary, String owner, String category, String vendor, long revision) {
+    }
+
+    /** A case's nodes and edges as read at a revision of its row. */
+    private record Parts(long revision, List<NodeView> nodes, List<EdgeView> edges) {
     }
 
     Optional<Row> row(String caseId) {
@@ -71,12 +87,24 @@ class CaseGraphStore {
     }
 
     CaseGraph graph(String caseId, Row row) {
+        Parts parts = parts(caseId, row);
         return new CaseGraph(row.summary().caseId(), row.summary().title(), row.summary().status(),
                 row.category(), row.vendor(), row.summary().createdAt(), row.summary().updatedAt(),
-                jdbc.sql("select node_id, type, status, content, metadata from case_node where case_id = ? order by seq")
-                        .param(caseId).query(this::mapNode).list(),
-                jdbc.sql("select source, target from case_edge where case_id = ? order by id")
-                        .param(caseId).query((rs, n) -> new EdgeView(rs.getString(1), rs.getString(2))).list());
+                parts.nodes(), parts.edges());
+    }
+
+    /** The case's nodes and edges at the row's revision: kept from an earlier read of that revision, or read now. */
+    private Parts parts(String caseId, Row row) {
+        Parts kept = graphs.getIfPresent(caseId);
+        if (kept != null && kept.revision() == row.revision()) return kept;
+        // Read after the row: what is read is at least as new as the row's revision, never older.
+        Parts read = new Parts(row.revision(),
+                List.copyOf(jdbc.sql("select node_id, type, status, content, metadata from case_node where case_id = ? order by seq")
+                        .param(caseId).query(this::mapNode).list()),
+                List.copyOf(jdbc.sql("select source, target from case_edge where case_id = ? order by id")
+                        .param(caseId).query((rs, n) -> new EdgeView(rs.getString(1), rs.getString(2))).list()));
+        graphs.put(caseId, read);
+        return read;
     }
 
     Optional<NodeView> node(String caseId, String nodeId) {
@@ -84,10 +112,19 @@ class CaseGraphStore {
                 .params(caseId, nodeId).query(this::mapNode).optional();
     }
 
+    /** One node of a case whose row was read: from the graph kept at the row's revision when there is one. */
+    Optional<NodeView> node(Row row, String nodeId) {
+        Parts kept = graphs.getIfPresent(row.summary().caseId());
+        if (kept != null && kept.revision() == row.revision()) {
+            return kept.nodes().stream().filter(n -> n.id().equals(nodeId)).findFirst();
+        }
+        return node(row.summary().caseId(), nodeId);
+    }
+
     private Row mapRow(ResultSet rs, int n) throws SQLException {
         return new Row(new CaseSummary(rs.getString(1), rs.getString(2), CaseStatus.fromWire(rs.getString(3)),
                 rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant()), rs.getString(6), rs.getString(7),
-                rs.getString(8));
+                rs.getString(8), rs.getLong(9));
     }
 
     private NodeView mapNode(ResultSet rs, int n) throws SQLException {

@@ -36,15 +36,11 @@ class CaseQueryHandlers {
 
     @QueryHandler
     Optional<NodeView> handle(FindNode query) {
-        if (!visible(query.caseId().value(), query.requester())) return Optional.empty();
-        return store.node(query.caseId().value(), query.nodeId().value());
+        return store.row(query.caseId().value()).filter(row -> visible(row, query.requester()))
+                .flatMap(row -> store.node(row, query.nodeId().value()));
     }
 
     /** Owners see their cases; admins and auditors see every case. */
-    private boolean visible(String caseId, Requester requester) {
-        return store.row(caseId).map(row -> visible(row, requester)).orElse(false);
-    }
-
     private static boolean visible(CaseGraphStore.Row row, Requester requester) {
         return row.owner().equals(requester.userId()) || requester.isAdmin() || requester.hasRole(Requester.AUDITOR);
     }
