@@ -128,6 +128,18 @@ final class CaseGraphBatch {
         changed.add(caseId);
     }
 
+    private static final java.util.concurrent.atomic.AtomicLong LAST_FIRST_REVISION = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * The revision a new row starts at: the clock in microseconds (never the same twice in this process). A row the
+     * projection inserts again after a reset would repeat a revision of its earlier life only if that life had more
+     * changes than microseconds have passed since.
+     */
+    static long firstRevision() {
+        long now = java.time.temporal.ChronoUnit.MICROS.between(java.time.Instant.EPOCH, java.time.Instant.now());
+        return LAST_FIRST_REVISION.accumulateAndGet(now, (last, clock) -> Math.max(last + 1, clock));
+    }
+
     /** Runs once this batch's rows are written (stream updates that read them back). */
     void afterWrite(Runnable action) {
         afterWrite.add(action);
@@ -135,18 +147,23 @@ final class CaseGraphBatch {
 
     /**
      * Writes what the batch gathered: new cases, nodes and edges (each once, whatever is stored), then the touches and
-     * the revisions of the cases it changed. A new row's revision starts from the clock in microseconds, so a row
-     * inserted again by a rebuild never repeats a revision a reader may have kept from before.
+     * the revisions of the cases it changed. A new row's revision starts from the clock ({@link #firstRevision()}), so
+     * a row inserted again by a rebuild does not repeat a revision a reader may have kept from before.
      */
     void write(JdbcTemplate jdbc) {
         if (!cases.isEmpty()) {
-            long firstRevision = System.currentTimeMillis() * 1_000;
-            jdbc.batchUpdate("""
+            long firstRevision = firstRevision();
+            List<CaseRow> rows = List.copyOf(cases.values());
+            int[] inserted = jdbc.batchUpdate("""
                             insert into case_view (case_id, owner, title, query, status, category, vendor, created_at,
                                                    updated_at, solved_at, revision)
                             select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? where not exists (select 1 from case_view where case_id = ?)""",
-                    cases.values().stream().map(c -> new Object[]{c.caseId, c.owner, c.title, c.query, c.status,
+                    rows.stream().map(c -> new Object[]{c.caseId, c.owner, c.title, c.query, c.status,
                             c.category, c.vendor, c.createdAt, c.updatedAt, c.solvedAt, firstRevision, c.caseId}).toList());
+            // A row this batch inserted is new with its revision: no reader can have kept an older state of it.
+            for (int i = 0; i < rows.size(); i++) {
+                if (i < inserted.length && inserted[i] == 1) changed.remove(rows.get(i).caseId);
+            }
         }
         if (!nodes.isEmpty()) {
             jdbc.batchUpdate("""
