@@ -15,8 +15,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Map;
 
 /**
- * The raw limit of {@link StartupBenchmark}: a Spring Boot web application with nothing of IP Expert, Tomcat and one
- * JSON endpoint, on the same JVM and machine. No database, no Axon, no knowledge engine.
+ * The raw limit of {@link StartupBenchmark} and {@link ReadBenchmark}: a Spring Boot web application with nothing of
+ * IP Expert, Tomcat and two JSON endpoints, on the same JVM and machine. No database, no Axon, no knowledge engine,
+ * no security.
  */
 @SpringBootConfiguration
 @ImportAutoConfiguration({PropertyPlaceholderAutoConfiguration.class, ServletWebServerFactoryAutoConfiguration.class,
@@ -34,4 +35,14 @@ public class BareWebApplication {
     Map<String, String> health() {
         return Map.of("status", "UP");
     }
+
+    /** The JSON body set with {@code bare.body} (a file), parsed once and written again on each request. */
+    @GetMapping("/body")
+    com.fasterxml.jackson.databind.JsonNode body(@org.springframework.beans.factory.annotation.Value("${bare.body:}") String file,
+                                                 com.fasterxml.jackson.databind.ObjectMapper json) throws java.io.IOException {
+        if (body == null) body = file.isEmpty() ? json.createObjectNode() : json.readTree(new java.io.File(file));
+        return body;
+    }
+
+    private volatile com.fasterxml.jackson.databind.JsonNode body;
 }
