@@ -330,29 +330,11 @@ public class CommandPathBenchmark {
                 HttpResponse.BodyHandlers.ofString()).body();
         String token = login.replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
         List<String> caseIds = jdbc.queryForList("select case_id from case_view order by updated_at desc limit 500", String.class);
-        List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
-        AtomicLong done = new AtomicLong();
-        AtomicLong failed = new AtomicLong();
-        long end = System.nanoTime() + seconds * 1_000_000_000L;
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int i = 0; i < clients; i++) {
-            futures.add(pool.submit(() -> {
-                while (System.nanoTime() < end) {
-                    String id = caseIds.get(ThreadLocalRandom.current().nextInt(caseIds.size()));
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/cases/" + id))
-                            .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
-                    latencies.add((System.nanoTime() - t0) / 1e6);
-                    if (r.statusCode() == 200) done.incrementAndGet(); else failed.incrementAndGet();
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : futures) f.get();
-        pool.shutdown();
-        if (failed.get() > 0) System.out.printf("  (%d reads did not answer 200)%n", failed.get());
-        return new Result(done.get(), seconds, latencies);
+        ReadBenchmark.Result reads = ReadBenchmark.load(http, () -> HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+                        + port + "/api/v1/cases/" + caseIds.get(ThreadLocalRandom.current().nextInt(caseIds.size()))))
+                .header("Authorization", "Bearer " + token).GET().build(), clients, seconds);
+        if (reads.failed() > 0) System.out.printf("  (%d reads did not answer 200)%n", reads.failed());
+        return new Result(reads.ok(), seconds, reads.latenciesMs());
     }
 
     /** Watches sampled cases until their row appears in the case read model. */
