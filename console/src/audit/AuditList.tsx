@@ -5,6 +5,7 @@ import type { AuditCasePage } from '../api/types';
 import { useI18n } from '../i18n/I18n';
 import { Pager } from '../knowledge/Documents';
 import { formatTime } from '../cases/CaseList';
+import { caseStatusLabel } from '../i18n/messages';
 
 /** Every user's cases, for auditors: filter by owner, open one's history. */
 export function AuditList() {
@@ -30,7 +31,7 @@ export function AuditList() {
             <thead><tr><th scope="col">{t('title')}</th><th scope="col">{t('owner')}</th><th scope="col">{t('status')}</th><th scope="col">{t('createdAt')}</th></tr></thead>
             <tbody>
               {page.items.map((c) => (
-                <tr key={c.caseId}><td><Link to={`/audit/${c.caseId}`}>{c.title}</Link></td><td>{c.owner}</td><td>{c.status}</td><td>{formatTime(c.createdAt)}</td></tr>
+                <tr key={c.caseId}><td><Link to={`/audit/${c.caseId}`}>{c.title}</Link></td><td>{c.owner}</td><td>{caseStatusLabel(t, c.status)}</td><td>{formatTime(c.createdAt)}</td></tr>
               ))}
             </tbody>
           </table>

@@ -2,6 +2,8 @@ import { useEffect, useMemo } from 'react';
 import { ReactFlow, Background, Controls, MarkerType, useReactFlow, ReactFlowProvider, type Edge, type Node } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { CaseEdge, CaseNode } from '../api/types';
+import { nodeStatusLabel } from '../i18n/messages';
+import { useI18n } from '../i18n/I18n';
 
 /** Layers each node one row below its deepest parent, siblings side by side. */
 export function layout(nodes: CaseNode[], edges: CaseEdge[]): Record<string, { x: number; y: number }> {
@@ -55,13 +57,14 @@ export default function CaseGraphView(props: Parameters<typeof Graph>[0]) {
 function Graph({ nodes, edges, selected, onSelect, ariaLabel }: {
   nodes: CaseNode[]; edges: CaseEdge[]; selected?: string | null; onSelect: (id: string) => void; ariaLabel: string;
 }) {
+  const { t } = useI18n();
   const positions = useMemo(() => layout(nodes, edges), [nodes, edges]);
   const flowNodes: Node[] = nodes.map((n) => ({
     id: n.id,
     position: positions[n.id],
-    data: { label: `${n.title} · ${n.status}` },
+    data: { label: `${n.title} · ${nodeStatusLabel(t, n.status)}` },
     className: `case-node ${statusClass[n.status] ?? ''} ${n.id === selected ? 'selected-node' : ''}`,
-    ariaLabel: `${n.type} ${n.title} ${n.status}`,
+    ariaLabel: `${n.title} ${nodeStatusLabel(t, n.status)}`,
     draggable: false,
     connectable: false,
   }) as Node);

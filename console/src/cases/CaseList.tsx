@@ -6,6 +6,7 @@ import { useI18n } from '../i18n/I18n';
 import { useAuth } from '../auth/Auth';
 import { useDraft } from '../ui/useDraft';
 import { VENDORS } from '../ui/vendors';
+import { caseStatusLabel } from '../i18n/messages';
 
 /** The engineer's cases, filtered by status, vendor and category, and a form to open a new one. */
 export function CaseList() {
@@ -61,7 +62,7 @@ export function CaseList() {
             {cases.map((c) => (
               <tr key={c.caseId}>
                 <td><Link to={`/cases/${c.caseId}`}>{c.title}</Link></td>
-                <td><span className={`badge case-${c.status}`}>{c.status}</span></td>
+                <td><span className={`badge case-${c.status}`}>{caseStatusLabel(t, c.status)}</span></td>
                 <td>{formatTime(c.updatedAt)}</td>
               </tr>
             ))}

@@ -6,6 +6,7 @@ import { useDraft } from '../ui/useDraft';
 import { useLiveCase } from './useLiveCase';
 import { NodePanel } from './NodePanel';
 import type { CaseNode } from '../api/types';
+import { caseStatusLabel, nodeStatusLabel } from '../i18n/messages';
 
 const CaseGraphView = lazy(() => import('./CaseGraphView'));
 
@@ -40,7 +41,7 @@ export function CasePage() {
           <Link to="/cases">← {t('back')}</Link>
           <h1 data-testid="case-title">{graph.title}</h1>
           <p className="muted">
-            <span className={`badge case-${graph.status}`} data-testid="case-status">{graph.status}</span>{' '}
+            <span className={`badge case-${graph.status}`} data-testid="case-status">{caseStatusLabel(t, graph.status)}</span>{' '}
             {graph.category && <>{t('category')}: {graph.category} · </>}{graph.vendor && <>{t('vendor')}: {graph.vendor} · </>}
             <span className={connected ? 'ok' : 'warn'} aria-live="polite">{connected ? t('live') : t('offline')}</span>
           </p>
@@ -57,7 +58,7 @@ export function CasePage() {
                 <li key={n.id}>
                   <button type="button" aria-current={n.id === node?.id} onClick={() => select(n.id)}
                           data-testid={`node-${n.type}-${n.status}`} className={`node-chip status-${n.status}`}>
-                    {n.title} <small>{n.status}</small>
+                    {n.title} <small>{nodeStatusLabel(t, n.status)}</small>
                   </button>
                 </li>
               ))}

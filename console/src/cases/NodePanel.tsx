@@ -3,6 +3,7 @@ import { api, authHeaders, unwrap } from '../api/client';
 import type { CaseNode, ClarificationContent, SolutionContent, SourceRef } from '../api/types';
 import { useI18n } from '../i18n/I18n';
 import { useDraft } from '../ui/useDraft';
+import { nodeStatusLabel } from '../i18n/messages';
 
 /** What one node says, and what can be done with it: answer, retry, copy a command, open a source. */
 export function NodePanel({ caseId, node, draft, caseOpen }: { caseId: string; node: CaseNode; draft?: string; caseOpen: boolean }) {
@@ -10,7 +11,7 @@ export function NodePanel({ caseId, node, draft, caseOpen }: { caseId: string; n
   const content = (node.content ?? {}) as Record<string, unknown>;
   return (
     <section className="card node-panel" aria-labelledby={`node-${node.id}`} data-testid="node-panel" data-node-type={node.type} data-node-status={node.status}>
-      <h2 id={`node-${node.id}`}>{node.title} <span className={`badge status-${node.status}`}>{node.status}</span></h2>
+      <h2 id={`node-${node.id}`}>{node.title} <span className={`badge status-${node.status}`}>{nodeStatusLabel(t, node.status)}</span></h2>
       {node.type === 'USER_QUERY' && <p className="prose">{String(content.text ?? '')}</p>}
       {node.type === 'USER_RESPONSE' && <p className="prose">{typeof content.text === 'string' ? content.text : JSON.stringify(content)}</p>}
       {node.type === 'AI_ANALYSIS' && node.status === 'PROCESSING' && (

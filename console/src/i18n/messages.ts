@@ -13,6 +13,7 @@ export const messages = {
     status: '状态', vendor: '厂商', category: '类别', all: '全部', filter: '筛选',
     title: '标题', createdAt: '创建时间', updatedAt: '更新时间', noCases: '暂无案例',
     statusOpen: '处理中', statusSolved: '已解决', statusClosed: '已关闭',
+    nodeProcessing: '分析中', nodeAwaiting: '待回答', nodeCompleted: '已完成', nodeFailed: '失败',
     graph: '案例图', node: '节点', analysisStreaming: '分析生成中…', failedReason: '失败原因', retry: '重试',
     clarification: '需要更多信息', suggestedQuestions: '建议回答的问题', yourAnswer: '您的回答', send: '发送',
     advanced: '高级选项', retrievalWeight: '语义检索权重', filterTags: '标签过滤（逗号分隔）',
@@ -52,6 +53,7 @@ export const messages = {
     status: 'Status', vendor: 'Vendor', category: 'Category', all: 'All', filter: 'Filter',
     title: 'Title', createdAt: 'Created', updatedAt: 'Updated', noCases: 'No cases yet',
     statusOpen: 'Open', statusSolved: 'Solved', statusClosed: 'Closed',
+    nodeProcessing: 'Analysing', nodeAwaiting: 'Awaiting an answer', nodeCompleted: 'Completed', nodeFailed: 'Failed',
     graph: 'Case graph', node: 'Node', analysisStreaming: 'Analysis being written…', failedReason: 'Reason', retry: 'Retry',
     clarification: 'More information needed', suggestedQuestions: 'Suggested questions', yourAnswer: 'Your answer', send: 'Send',
     advanced: 'Advanced', retrievalWeight: 'Semantic retrieval weight', filterTags: 'Filter tags (comma separated)',
@@ -81,4 +83,23 @@ export const messages = {
 } as const;
 
 export type Lang = keyof typeof messages;
+
+const CASE_STATUS: Record<string, 'statusOpen' | 'statusSolved' | 'statusClosed'> = {
+  open: 'statusOpen', solved: 'statusSolved', closed: 'statusClosed',
+};
+const NODE_STATUS: Record<string, 'nodeProcessing' | 'nodeAwaiting' | 'nodeCompleted' | 'nodeFailed'> = {
+  PROCESSING: 'nodeProcessing', AWAITING_USER_INPUT: 'nodeAwaiting', COMPLETED: 'nodeCompleted', FAILED: 'nodeFailed',
+};
+
+/** A case's status (the contract's open, solved, closed) in the interface's language; an unknown one as it is. */
+export function caseStatusLabel(t: (key: MessageKey) => string, status: string | null | undefined): string {
+  const key = status ? CASE_STATUS[status] : undefined;
+  return key ? t(key) : status ?? '';
+}
+
+/** A node's status (the contract's PROCESSING, AWAITING_USER_INPUT, COMPLETED, FAILED) in the interface's language. */
+export function nodeStatusLabel(t: (key: MessageKey) => string, status: string | null | undefined): string {
+  const key = status ? NODE_STATUS[status] : undefined;
+  return key ? t(key) : status ?? '';
+}
 export type MessageKey = keyof typeof messages.zh;

@@ -5,6 +5,7 @@ import type { Statistics, StatisticsCasePage } from '../api/types';
 import { useI18n } from '../i18n/I18n';
 import { formatTime } from '../cases/CaseList';
 import EChart, { type ChartClick } from './EChart';
+import { caseStatusLabel } from '../i18n/messages';
 
 type Range = '7d' | '30d' | '90d';
 interface Drill { category?: string; vendor?: string; day?: string; status?: string; label: string }
@@ -118,7 +119,7 @@ function DrillDown({ drill, onClose }: { drill: Drill; onClose: () => void }) {
           <thead><tr><th scope="col">{t('title')}</th><th scope="col">{t('category')}</th><th scope="col">{t('vendor')}</th><th scope="col">{t('status')}</th><th scope="col">{t('createdAt')}</th></tr></thead>
           <tbody>
             {page.items.map((c) => (
-              <tr key={c.caseId}><td><Link to={`/audit/${c.caseId}`}>{c.title}</Link></td><td>{c.category}</td><td>{c.vendor}</td><td>{c.status}</td><td>{formatTime(c.createdAt)}</td></tr>
+              <tr key={c.caseId}><td><Link to={`/audit/${c.caseId}`}>{c.title}</Link></td><td>{c.category}</td><td>{c.vendor}</td><td>{caseStatusLabel(t, c.status)}</td><td>{formatTime(c.createdAt)}</td></tr>
             ))}
           </tbody>
         </table>
