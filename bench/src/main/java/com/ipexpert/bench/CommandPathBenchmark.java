@@ -194,8 +194,8 @@ public class CommandPathBenchmark {
         }
     }
 
-    private static final Requester BENCH_USER = new Requester("bench-user", Set.of(Requester.USER));
-    private static final String[] QUERIES = {"OSPF邻居状态卡在ExStart", "BGP session flaps every 3 minutes",
+    static final Requester BENCH_USER = new Requester("bench-user", Set.of(Requester.USER));
+    static final String[] QUERIES = {"OSPF邻居状态卡在ExStart", "BGP session flaps every 3 minutes",
             "华为S5700 VLAN 10 用户获取不到DHCP地址", "Cisco ASR IS-IS adjacency stuck in INIT"};
 
     static Result openCases(CommandGateway commands, int clients, int seconds, LagProbe lag) throws Exception {
@@ -324,11 +324,7 @@ public class CommandPathBenchmark {
 
     static Result readGraphs(int port, JdbcTemplate jdbc, int clients, int seconds) throws Exception {
         HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(clients)).build();
-        String login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/auth/login"))
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"bench-admin-123\"}")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        String token = login.replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+        String token = ReadBenchmark.login(http, port);
         List<String> caseIds = jdbc.queryForList("select case_id from case_view order by updated_at desc limit 500", String.class);
         ReadBenchmark.Result reads = ReadBenchmark.load(http, () -> HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                         + port + "/api/v1/cases/" + caseIds.get(ThreadLocalRandom.current().nextInt(caseIds.size()))))

@@ -4,7 +4,6 @@ import com.ipexpert.api.cases.CaseCommands.OpenCase;
 import com.ipexpert.api.cases.CaseId;
 import com.ipexpert.api.cases.NodeId;
 import com.ipexpert.api.cases.RetrievalSettings;
-import com.ipexpert.api.identity.Requester;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -24,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -72,11 +70,9 @@ public class ReadBenchmark {
             CommandGateway commands = context.getBean(CommandGateway.class);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            Requester owner = new Requester("bench-user", Set.of(Requester.USER));
-            String[] queries = {"OSPF邻居状态卡在ExStart", "BGP session flaps every 3 minutes",
-                    "华为S5700 VLAN 10 用户获取不到DHCP地址", "Cisco ASR IS-IS adjacency stuck in INIT"};
             for (int i = 0; i < cases; i++) {
-                commands.sendAndWait(new OpenCase(CaseId.random(), owner, queries[i % queries.length] + " #" + i,
+                commands.sendAndWait(new OpenCase(CaseId.random(), CommandPathBenchmark.BENCH_USER,
+                        CommandPathBenchmark.QUERIES[i % CommandPathBenchmark.QUERIES.length] + " #" + i,
                         List.of(), NodeId.random(), NodeId.random(), RetrievalSettings.defaults(), java.time.Instant.now()));
             }
             CommandPathBenchmark.awaitCaughtUp(jdbc);
@@ -119,7 +115,7 @@ public class ReadBenchmark {
         System.exit(0); // the HTTP client's threads must not keep the JVM alive
     }
 
-    private static String login(HttpClient http, int port) throws Exception {
+    static String login(HttpClient http, int port) throws Exception {
         String login = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/auth/login"))
                         .header("Content-Type", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"bench-admin-123\"}")).build(),
