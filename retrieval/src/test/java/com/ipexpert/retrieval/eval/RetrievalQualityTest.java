@@ -166,8 +166,10 @@ class RetrievalQualityTest {
         for (String single : List.of("keyword (BM25)", "vector en field", "vector zh field")) {
             Map<String, Scores> alone = results.get(prefix + single);
             assertThat(hybrid.get("all").mrr()).as("MRR of hybrid against " + single).isGreaterThan(alone.get("all").mrr());
+            // at least as good, as the issue asks: on some processors ONNX Runtime's kernels round the embeddings
+            // differently, and hybrid's recall@5 ties keywords' (.901 on an AMD EPYC) where it led elsewhere
             assertThat(hybrid.get("all").recallAt5()).as("recall@5 of hybrid against " + single)
-                    .isGreaterThan(alone.get("all").recallAt5());
+                    .isGreaterThanOrEqualTo(alone.get("all").recallAt5());
         }
         // Regression floors a little under what raw share 0.5 reaches on the 322 questions (target/retrieval-quality.txt).
         assertThat(hybrid.get("all").mrr()).as("MRR@10, all questions").isGreaterThanOrEqualTo(0.74);
