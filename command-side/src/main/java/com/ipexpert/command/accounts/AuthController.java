@@ -39,8 +39,11 @@ class AuthController {
     private final PasswordEncoder passwords;
     private final TokenService tokens;
     private final RevokedTokens revoked;
-    /** Checked against when the username is unknown, so a login costs one BCrypt comparison whoever asks. */
-    private final String dummyHash;
+    /**
+     * Checked against when the username is unknown, so a login costs one BCrypt comparison whoever asks. Made at the
+     * first such login, not while the application starts.
+     */
+    private final java.util.function.Supplier<String> dummyHash;
 
     private final RateLimits limits;
     private final RateLimitSettings limitSettings;
@@ -53,7 +56,7 @@ class AuthController {
         this.passwords = passwords;
         this.tokens = tokens;
         this.revoked = revoked;
-        this.dummyHash = passwords.encode(java.util.UUID.randomUUID().toString());
+        this.dummyHash = org.springframework.util.function.SingletonSupplier.of(() -> passwords.encode(java.util.UUID.randomUUID().toString()));
     }
 
     record LoginRequest(String username, String password) {
@@ -72,7 +75,7 @@ class AuthController {
         refuseWhenLockedOut(limits.check(addressKey, limitSettings.loginFailuresPerAddress()));
         Optional<UserAccounts.Account> found = accounts.byUsername(username);
         // the same BCrypt work for an unknown user as for a known one: timing does not tell which names exist
-        boolean matches = passwords.matches(request.password(), found.map(UserAccounts.Account::passwordHash).orElse(dummyHash));
+        boolean matches = passwords.matches(request.password(), found.map(UserAccounts.Account::passwordHash).orElseGet(dummyHash));
         if (found.isEmpty() || !matches) {
             log.info("Login refused for a {} username", found.isEmpty() ? "unknown" : "known");
             limits.use(userKey, limitSettings.loginFailures());
