@@ -37,8 +37,10 @@ public final class SideProcess implements AutoCloseable {
             throws IOException {
         int port = GatewayProcess.freePort();
         Path log = Files.createTempFile("ipexpert-" + name + "-", ".log");
+        // C1 alone, as the standalone module's process tests: these instances start two or three at a time on two
+        // cores and live a minute, so the optimising compiler would take half of their start's CPU for no gain
         List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
+                "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(), "--server.port=" + port, "--server.address=127.0.0.1"));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
