@@ -67,6 +67,13 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** The JSON of {@code body} sent without a Content-Length: HTTP/1.1 chunked transfer. */
+    public Response postChunked(String path, Object body) {
+        byte[] bytes = write(body).getBytes(StandardCharsets.UTF_8);
+        return send(request(path).version(HttpClient.Version.HTTP_1_1).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes))));
+    }
+
     public Response method(String method, String path) {
         return send(request(path).method(method, HttpRequest.BodyPublishers.noBody()));
     }

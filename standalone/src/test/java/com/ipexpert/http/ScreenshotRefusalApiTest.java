@@ -72,6 +72,16 @@ class ScreenshotRefusalApiTest extends ApplicationTest {
 
         refused(engineer.post("/api/v1/cases/" + opened.caseId() + "/feedback", Map.of("outcome", "unsolved", "comment", large)),
                 413, "PAYLOAD_TOO_LARGE", "larger than 1 MB");
+        // the same without a Content-Length: refused as it is read, nothing given
+        refused(engineer.postChunked("/api/v1/cases/" + opened.caseId() + "/feedback", Map.of("outcome", "unsolved", "comment", large)),
+                413, "PAYLOAD_TOO_LARGE", "larger than 1 MB");
+        refused(engineer.postChunked("/api/v1/cases", caseWith(Map.of("name", "log.txt", "content", large))),
+                413, "PAYLOAD_TOO_LARGE", "besides its screenshots", "1 MB");
+        assertThat(engineer.get("/api/v1/cases").body()).hasSize(1);
+        // a small chunked body is read as any other
+        assertThat(engineer.postChunked("/api/v1/cases", Map.of("query", "BGP flaps every 3 minutes", "attachments", List.of()))
+                .status()).isEqualTo(200);
+        assertThat(engineer.get("/api/v1/cases").body()).hasSize(2);
         refused(engineer.post("/api/v1/cases", caseWith(Map.of("name", "log.txt", "content", large))),
                 413, "PAYLOAD_TOO_LARGE", "besides its screenshots", "1 MB");
         refused(engineer.post("/api/v1/cases/" + opened.caseId() + "/interactions", Map.of("parentNodeId", opened.analysisNode(),

@@ -119,6 +119,9 @@ public class ApiExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         Throwable cause = e.getMostSpecificCause();
+        if (cause instanceof RequestBodyLimit.BodyTooLarge tooLarge) {
+            return respond(ErrorKind.PAYLOAD_TOO_LARGE, tooLarge.getMessage());
+        }
         if (cause instanceof DomainException d) return domain(d);
         if (cause instanceof IllegalArgumentException iae && iae.getMessage() != null) {
             return respond(ErrorKind.INVALID_REQUEST, iae.getMessage());
