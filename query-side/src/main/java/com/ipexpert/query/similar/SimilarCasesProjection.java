@@ -138,9 +138,22 @@ class SimilarCasesProjection {
     }
 
     /** An answer is free JSON; its text is what the engineer wrote, whatever the field names. */
+    /**
+     * The words of an answer: its text and what its attachments hold (name, pasted text, the text read from a
+     * screenshot), never the names of their fields.
+     */
     static String textOf(Map<String, Object> response) {
         if (response == null) return "";
-        return response.values().stream().map(String::valueOf).collect(Collectors.joining("\n"));
+        List<String> parts = new java.util.ArrayList<>();
+        response.values().forEach(value -> collectText(value, parts));
+        return String.join("\n", parts);
+    }
+
+    private static void collectText(Object value, List<String> parts) {
+        if (value == null) return;
+        if (value instanceof Map<?, ?> map) map.values().forEach(v -> collectText(v, parts));
+        else if (value instanceof java.util.Collection<?> items) items.forEach(v -> collectText(v, parts));
+        else parts.add(String.valueOf(value));
     }
 
     private String write(Object value) {

@@ -219,6 +219,25 @@ class SimilarCasesProjectionTest {
     }
 
     @Test
+    void an_answer_adds_the_words_its_attachments_hold_and_not_the_names_of_their_fields() {
+        assertThat(SimilarCasesProjection.textOf(Map.of("text", "see the output", "attachments", List.of("peer-list.txt",
+                Map.of("name", "ospf.png", "reference", "neighbour stuck in exstart"))))).contains("see the output",
+                "peer-list.txt", "ospf.png", "neighbour stuck in exstart").doesNotContain("name", "reference", "{", "=");
+
+        CaseStory old = new CaseStory("old", "alice", "OSPF problem", "OSPF", null);
+        Instant at = next();
+        given(p -> p.on(new ClarificationAnswered(CaseId.of("old"), "alice", NodeId.of("old-a"), NodeId.of("old-r"),
+                NodeId.of("old-a2"), Map.of("text", "see the screenshot", "attachments", List.of(Map.of("name", "ospf.png",
+                        "reference", "neighbour stuck in exstart, interface mtu 1500 against 9000"))),
+                RetrievalSettings.defaults(), at)));
+        old.solution("MTU mismatch.").solved();
+        CaseStory now = new CaseStory("new", "alice", "neighbour stuck in exstart, mtu differs", "OSPF", null);
+
+        assertThat(similarTo(now, ALICE).orElseThrow().items()).singleElement()
+                .satisfies(c -> assertThat(c.alike()).contains("terms neighbour, stuck, exstart, mtu"));
+    }
+
+    @Test
     void an_analysis_step_compares_its_own_text_before_the_read_model_knows_its_case() {
         new CaseStory("old", "alice", "FRRouting 8.4 BGP session to 10.0.0.2 stays Active", "BGP", "FRRouting").solution("Check the peer.").solved();
 
