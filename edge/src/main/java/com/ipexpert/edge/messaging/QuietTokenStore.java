@@ -25,6 +25,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * written at most every {@link #idleWriteInterval}, which also keeps the claim fresh; a batch that handled events, a
  * reset, a split or a release writes at once. After a crash such a processor reads again at most that interval's
  * worth of events it ignores anyway.
+ *
+ * <p>Creating a processor's first tokens is serialized between instances sharing the database
+ * ({@link #QuietTokenStore(TokenStore, ProcessorPositions, Duration, Clock, java.util.function.Consumer)}): two
+ * instances starting at once each found no token and both inserted, and the slower one met a duplicate key, logged
+ * as an SQL error before Axon retried. Now the slower one waits for the first to commit, then finds its tokens and
+ * is refused the claim as on any later start.
  */
 public class QuietTokenStore implements TokenStore {
     private final TokenStore delegate;
@@ -35,11 +41,24 @@ public class QuietTokenStore implements TokenStore {
     private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong skipped = new java.util.concurrent.atomic.AtomicLong();
 
+    private final java.util.function.Consumer<String> beforeInitialization;
+
     public QuietTokenStore(TokenStore delegate, ProcessorPositions positions, Duration idleWriteInterval, Clock clock) {
+        this(delegate, positions, idleWriteInterval, clock, processorName -> {
+        });
+    }
+
+    /**
+     * @param beforeInitialization called with the processor's name, in the transaction that creates its first tokens,
+     *                             before the store looks whether they exist: a lock held until that transaction ends
+     */
+    public QuietTokenStore(TokenStore delegate, ProcessorPositions positions, Duration idleWriteInterval, Clock clock,
+                           java.util.function.Consumer<String> beforeInitialization) {
         this.delegate = delegate;
         this.positions = positions;
         this.idleWriteInterval = idleWriteInterval;
         this.clock = clock;
+        this.beforeInitialization = beforeInitialization;
     }
 
     @Override
@@ -86,12 +105,14 @@ public class QuietTokenStore implements TokenStore {
 
     @Override
     public void initializeTokenSegments(String processorName, int segmentCount) throws UnableToClaimTokenException {
+        beforeInitialization.accept(processorName);
         delegate.initializeTokenSegments(processorName, segmentCount);
     }
 
     @Override
     public void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken)
             throws UnableToClaimTokenException {
+        beforeInitialization.accept(processorName);
         delegate.initializeTokenSegments(processorName, segmentCount, initialToken);
     }
 

@@ -52,13 +52,14 @@ public class ReadYourWritesConfiguration implements WebMvcConfigurer {
     /** Every token store Axon is given reports positions and stays quiet while nothing is handled. */
     @Bean
     static BeanPostProcessor quietTokenStores(ObjectProvider<ProcessorPositions> positions,
-                                              ObjectProvider<ConsistencySettings> settings) {
+                                              ObjectProvider<ConsistencySettings> settings,
+                                              ObjectProvider<javax.sql.DataSource> dataSource) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof TokenStore store && !(bean instanceof QuietTokenStore)) {
                     return new QuietTokenStore(store, positions.getObject(), settings.getObject().idleTokenInterval(),
-                            Clock.systemUTC());
+                            Clock.systemUTC(), TokenInitializationLock.on(dataSource.getIfAvailable()));
                 }
                 return bean;
             }
