@@ -40,12 +40,14 @@ class GatewayTest {
     private static final List<ConfigurableApplicationContext> commandSides = new ArrayList<>();
     private static final List<AtomicInteger> casesOpenedOn = new ArrayList<>();
     private static ConfigurableApplicationContext querySide;
+    private static String database;
     private static GatewayProcess gateway;
     private static Client admin;
 
     @BeforeAll
     static void start() throws Exception {
         String db = TestDatabase.create("ipexpert_gateway");
+        database = db;
         List<String> common = List.of("spring.datasource.url=" + db, "spring.datasource.username=" + TestDatabase.user(),
                 "spring.datasource.password=" + TestDatabase.password(), "server.port=0",
                 "ipexpert.security.jwt-secret=Qm9uSm91ckxlTW9uZGUtZ2F0ZXdheS10ZXN0LWtleS0xMjM0NTY3OA",
@@ -57,6 +59,8 @@ class GatewayTest {
             casesOpenedOn.add(opened);
             List<String> own = new ArrayList<>(common);
             own.add("ipexpert.data-dir=" + Files.createTempDirectory("ipexpert-gw-command-" + i));
+            // two instances in one JVM share its pid@host: each claims under its own name, as two processes would
+            own.add("ipexpert.processing.owner=gateway-test-command-" + i);
             commandSides.add(new SpringApplicationBuilder(CommandSideApplication.class)
                     .listeners(event -> {
                         if (event instanceof ServletRequestHandledEvent handled && "POST".equals(handled.getMethod())
@@ -66,6 +70,7 @@ class GatewayTest {
         }
         List<String> query = new ArrayList<>(common);
         query.add("ipexpert.data-dir=" + Files.createTempDirectory("ipexpert-gw-query-"));
+        query.add("ipexpert.processing.owner=gateway-test-query");
         querySide = new SpringApplicationBuilder(QuerySideApplication.class).run(arguments(query));
         gateway = GatewayProcess.start(List.of(url(commandSides.get(0)), url(commandSides.get(1))), List.of(url(querySide)),
                 Files.createTempFile("ipexpert-gateway-", ".log"));
@@ -133,6 +138,21 @@ class GatewayTest {
                     r -> r.status() == 200 && List.of("INDEXED", "FAILED").contains(r.body().get("status").asText()),
                     Duration.ofSeconds(120));
             assertThat(detail.body().get("status").asText()).as(detail.raw()).isEqualTo("INDEXED");
+        }
+        // every segment is claimed under an instance's own name (ipexpert.processing.owner), none under the JVM's
+        // pid@host the three instances here share: so no two of them ran the same saga
+        assertThat(tokenOwners()).isNotEmpty().allMatch(owner -> owner.startsWith("gateway-test-"));
+    }
+
+    private static List<String> tokenOwners() {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(database, TestDatabase.user(), TestDatabase.password());
+             java.sql.ResultSet rs = c.createStatement().executeQuery(
+                     "select distinct owner from token_entry where owner is not null and processor_name <> '__config'")) {
+            List<String> owners = new ArrayList<>();
+            while (rs.next()) owners.add(rs.getString(1));
+            return owners;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -102,6 +102,24 @@ public class AxonMessaging {
                 .build();
     }
 
+    /**
+     * Axon's JPA token store as its auto-configuration builds it, but claiming segments under the name
+     * {@code ipexpert.processing.owner} gives (Axon's default is {@code pid@host}): instances that share a process
+     * or a {@code pid@host} (several in one JVM, containers that reuse host names) must each claim under their own
+     * name, or each takes the other's claims for its own and both run the same sagas. Unset, Axon's store stays.
+     */
+    @Bean
+    @ConditionalOnProperty("ipexpert.processing.owner")
+    public org.axonframework.eventhandling.tokenstore.TokenStore tokenStore(
+            Serializer serializer, org.axonframework.common.jpa.EntityManagerProvider entityManagerProvider,
+            @org.springframework.beans.factory.annotation.Value("${ipexpert.processing.owner}") String owner,
+            @org.springframework.beans.factory.annotation.Value("${axon.eventhandling.tokenstore.claim-timeout:10s}")
+            java.time.Duration claimTimeout) {
+        return org.axonframework.eventhandling.tokenstore.jpa.JpaTokenStore.builder()
+                .entityManagerProvider(entityManagerProvider).serializer(serializer).claimTimeout(claimTimeout)
+                .nodeId(owner).build();
+    }
+
     /** A handler that met a database outage is retried, not skipped: see {@link OutagesRetried}. */
     @Bean
     public ConfigurerModule outagesRetried() {
