@@ -45,7 +45,9 @@ public class RequestBodyLimit extends OncePerRequestFilter {
         String type = request.getContentType();
         boolean multipart = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
         long length = request.getContentLengthLong();
-        if (multipart || (length >= 0 && length <= MAX_JSON_BYTES)) {
+        // Without a Content-Length, an HTTP/1.1 body comes with Transfer-Encoding (chunked); a GET has neither.
+        boolean unannounced = length < 0 && request.getHeader("Transfer-Encoding") != null;
+        if (multipart || (length <= MAX_JSON_BYTES && !unannounced)) {
             chain.doFilter(request, response);
             return;
         }
@@ -55,8 +57,8 @@ public class RequestBodyLimit extends OncePerRequestFilter {
             errors.write(response, ErrorKind.PAYLOAD_TOO_LARGE, tooLarge(allowed));
             return;
         }
-        // No Content-Length (a chunked body): counted as it is read, and refused once it passes the limit.
-        chain.doFilter(length < 0 ? new BoundedBody(request, allowed) : request, response);
+        // A chunked body is counted as it is read, and refused once it passes the limit.
+        chain.doFilter(unannounced ? new BoundedBody(request, allowed) : request, response);
     }
 
     private static String tooLarge(long allowed) {
