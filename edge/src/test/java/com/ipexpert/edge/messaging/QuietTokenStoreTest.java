@@ -1,5 +1,6 @@
 package com.ipexpert.edge.messaging;
 
+import com.ipexpert.edge.SettableClock;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.ReplayToken;
@@ -10,12 +11,9 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.spy;
@@ -25,23 +23,7 @@ import static org.mockito.Mockito.verify;
 /** A processor that handled nothing writes its token at most every interval; everything else is written at once. */
 class QuietTokenStoreTest {
     private static final String PROCESSOR = "ingestion-saga";
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-11-20T08:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-11-20T08:00:00Z"));
     private TokenStore stored;
     private ProcessorPositions positions;
     private QuietTokenStore tokens;
@@ -69,7 +51,7 @@ class QuietTokenStoreTest {
         assertThat(positions.committed(PROCESSOR, 0)).isEqualTo(at(3));
         assertThat(tokens.skipped()).isEqualTo(2);
 
-        now.set(now.get().plusSeconds(3));
+        clock.advance(Duration.ofSeconds(3));
         tokens.storeToken(at(4), PROCESSOR, 0);
         assertThat(stored.fetchToken(PROCESSOR, 0)).isEqualTo(at(4));
     }

@@ -1,37 +1,19 @@
 package com.ipexpert.edge.security;
 
+import com.ipexpert.edge.SettableClock;
 import io.jsonwebtoken.security.Keys;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A verified token is remembered, but never past its expiry, and a changed token is never taken for it. */
 class TokenServiceTest {
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-03T08:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-12-03T08:00:00Z"));
     private final TokenService tokens = new TokenService(
             Keys.hmacShaKeyFor("test-secret-test-secret-test-secret-0123456789".getBytes(StandardCharsets.UTF_8)),
             Duration.ofHours(8), clock);
@@ -43,9 +25,9 @@ class TokenServiceTest {
         assertThat(tokens.verify(token)).contains(alice);
         assertThat(tokens.verify(token)).contains(alice); // the remembered answer
 
-        now.set(now.get().plus(Duration.ofHours(8)));
+        clock.advance(Duration.ofHours(8));
         assertThat(tokens.verify(token)).as("at its expiry instant, as jjwt judges it").contains(alice);
-        now.set(now.get().plusSeconds(1));
+        clock.advance(Duration.ofSeconds(1));
         assertThat(tokens.verify(token)).isEmpty();
         assertThat(tokens.verify(token)).isEmpty();
     }
