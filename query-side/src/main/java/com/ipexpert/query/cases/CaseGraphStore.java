@@ -95,8 +95,8 @@ class CaseGraphStore {
 
     /** The case's nodes and edges at the row's revision: kept from an earlier read of that revision, or read now. */
     private Parts parts(String caseId, Row row) {
-        Parts kept = graphs.getIfPresent(caseId);
-        if (kept != null && kept.revision() == row.revision()) return kept;
+        Parts kept = keptAt(row);
+        if (kept != null) return kept;
         // Read after the row: what is read is at least as new as the row's revision, never older.
         Parts read = new Parts(row.revision(),
                 List.copyOf(jdbc.sql("select node_id, type, status, content, metadata from case_node where case_id = ? order by seq")
@@ -112,12 +112,16 @@ class CaseGraphStore {
                 .params(caseId, nodeId).query(this::mapNode).optional();
     }
 
+    /** The case's graph kept from an earlier read at the revision {@code row} has, or null. */
+    private Parts keptAt(Row row) {
+        Parts kept = graphs.getIfPresent(row.summary().caseId());
+        return kept != null && kept.revision() == row.revision() ? kept : null;
+    }
+
     /** One node of a case whose row was read: from the graph kept at the row's revision when there is one. */
     Optional<NodeView> node(Row row, String nodeId) {
-        Parts kept = graphs.getIfPresent(row.summary().caseId());
-        if (kept != null && kept.revision() == row.revision()) {
-            return kept.nodes().stream().filter(n -> n.id().equals(nodeId)).findFirst();
-        }
+        Parts kept = keptAt(row);
+        if (kept != null) return kept.nodes().stream().filter(n -> n.id().equals(nodeId)).findFirst();
         return node(row.summary().caseId(), nodeId);
     }
 
