@@ -106,7 +106,7 @@ public final class StartupBenchmark {
             long runtime = 0;
             for (ZipEntry e : entries) {
                 if (e.getName().contains("langchain4j-embeddings-bge-")) models += e.getCompressedSize();
-                if (e.getName().contains("onnx-runtime-") || e.getName().contains("onnxruntime-")
+                if (e.getName().contains("native-libraries-") || e.getName().contains("onnxruntime-")
                         || e.getName().contains("/tokenizers-")) runtime += e.getCompressedSize();
             }
             System.out.printf("  of which the two BGE models %.1f MB, ONNX Runtime and the tokenizer natives %.1f MB;"
