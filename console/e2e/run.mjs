@@ -329,6 +329,16 @@ try {
     await drill.getByRole('link', { name: 'OSPF邻居状态卡在ExStart' }).first().waitFor();
     await page.screenshot({ path: join(out, '07-dashboard.png'), fullPage: true });
     await checkAccessibility('dashboard');
+    // charts drawn at 1280 px narrow with the window: no card wider than the page at 1024 px or on a phone
+    for (const width of [1024, 390]) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.waitForTimeout(300);
+      const overflow = await page.evaluate(() => Math.max(document.documentElement.scrollWidth - window.innerWidth,
+        ...[...document.querySelectorAll('.card')].map((card) => Math.ceil(card.getBoundingClientRect().right) - window.innerWidth)));
+      if (width === 390) await page.screenshot({ path: join(out, '07-dashboard-phone.png'), fullPage: true });
+      expect(overflow <= 1, `at ${width} px a dashboard card passes the page's edge by ${overflow} px`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
     await logout();
   });
 

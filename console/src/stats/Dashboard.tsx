@@ -89,7 +89,9 @@ export default function Dashboard() {
           </section>
           <section className="card wide" aria-labelledby="cov-title">
             <h2 id="cov-title">{t('knowledgeCoverage')}</h2>
-            <EChart testId="chart-coverage" label={t('knowledgeCoverage')} option={coverageOption!} onClick={coverageClick} />
+            {/* a row per topic that stays readable, whatever the number of topics */}
+            <EChart testId="chart-coverage" label={t('knowledgeCoverage')} option={coverageOption!} onClick={coverageClick}
+                    height={Math.max(300, topics.length * 26 + 110)} />
           </section>
         </div>
       )}

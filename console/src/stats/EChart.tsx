@@ -15,7 +15,7 @@ export interface ChartClick {
 }
 
 /** One ECharts chart (SVG renderer) whose data points answer clicks. */
-export default function EChart({ option, onClick, label, testId }: { option: EChartsCoreOption; onClick?: (p: ChartClick) => void; label: string; testId: string }) {
+export default function EChart({ option, onClick, label, testId, height }: { option: EChartsCoreOption; onClick?: (p: ChartClick) => void; label: string; testId: string; height?: number }) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const clickRef = useRef(onClick);
@@ -39,5 +39,5 @@ export default function EChart({ option, onClick, label, testId }: { option: ECh
     chart.current?.setOption({ aria: { enabled: true }, ...option }, true);
   }, [option]);
 
-  return <div ref={host} className="chart" role="img" aria-label={label} data-testid={testId} />;
+  return <div ref={host} className="chart" role="img" aria-label={label} data-testid={testId} style={height ? { height } : undefined} />;
 }
