@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * lost with the process is caught by its deadline and retried). One process, killed once with both kinds of work in
  * flight, then each kind checked on its own.
  */
+@ProcessTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CrashRecoveryTest {
     private ApplicationProcess app;

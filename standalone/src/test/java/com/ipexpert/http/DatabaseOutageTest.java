@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * once the database is back, and nothing acknowledged is lost: every acknowledged case is listed, analysed exactly
  * once and counted once in the statistics.
  */
+@ProcessTest
 class DatabaseOutageTest {
     private static final int CASES = Integer.getInteger("ipexpert.test.outage.cases", 96);
     private static final int CLIENTS = 32;

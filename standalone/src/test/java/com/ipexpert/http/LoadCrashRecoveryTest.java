@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * administrator uploads documents. After a restart every acknowledged case, answer and upload is there, every
  * analysis has ended and every document has been ingested.
  */
+@ProcessTest
 class LoadCrashRecoveryTest {
     private ApplicationProcess app;
 

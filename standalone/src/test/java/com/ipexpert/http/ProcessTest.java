@@ -1,0 +1,22 @@
+package com.ipexpert.http;
+
+import org.junit.jupiter.api.Tag;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * A test class that runs the application as processes of its own ({@link ApplicationProcess}), on its own database
+ * and data directory. Such classes share nothing with the rest of the suite or with each other, and spend most of
+ * their time waiting on those processes, so the build runs them in a surefire execution of their own
+ * ({@code process-tests}, after the others), two classes at a time. The methods of a class still run one after the
+ * other unless the class says otherwise.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Tag(ProcessTest.TAG)
+@interface ProcessTest {
+    String TAG = "application-process";
+}
