@@ -3,8 +3,6 @@ package com.ipexpert.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.ipexpert.TestDatabase;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +18,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reads the case back with its history still verifying.
  */
 @ProcessTest
-@Execution(ExecutionMode.CONCURRENT) // the embedded and the PostgreSQL round trip share nothing
 class BackupRestoreTest {
 
     private static void run(Path dir, String... command) throws Exception {
