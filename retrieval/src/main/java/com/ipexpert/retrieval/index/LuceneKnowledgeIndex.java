@@ -33,6 +33,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
@@ -77,6 +78,11 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     private final Directory directory;
     private final IndexWriter writer;
     private final SearcherManager searchers;
+    /**
+     * The weight of a Chinese question's English terms against its own words: the best of 0.5, 1.0, 1.5 and 2.0 on the
+     * quality gate's dev half (see retrieval/README.md).
+     */
+    private static final float CROSS_LINGUAL_BOOST = 1.0f;
     private final BilingualEmbedder embedder;
     private final KnowledgeSettings settings;
     private final QueryBuilder latinQueries;
@@ -288,6 +294,11 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         if (latin == null && chinese == null) return List.of();
         if (latin != null) words.add(latin, Occur.SHOULD);
         if (chinese != null) words.add(chinese, Occur.SHOULD);
+        // a Chinese question's terms in English too, so it also meets English manuals (weighed below its own words)
+        String english = CrossLingualTerms.english(text);
+        Query translated = english.isEmpty() ? null
+                : latinQueries.createBooleanQuery(KeywordAnalyzers.LATIN_FIELD, english, Occur.SHOULD);
+        if (translated != null) words.add(new BoostQuery(translated, CROSS_LINGUAL_BOOST), Occur.SHOULD);
         Query query = words.build();
         if (filter != null) {
             query = new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build();

@@ -177,8 +177,9 @@ class RetrievalQualityTest {
         assertThat(hybrid.get("en").mrr()).as("English MRR@10").isGreaterThanOrEqualTo(0.79);
         assertThat(hybrid.get("zh").recallAt5()).as("Chinese recall@5").isGreaterThanOrEqualTo(0.88);
         assertThat(hybrid.get("zh").mrr()).as("Chinese MRR@10").isGreaterThanOrEqualTo(0.67);
+        // .67 before a Chinese question's terms were also searched in English (CrossLingualTerms), .89 after
         assertThat(hybrid.get("zh-en").recallAt5()).as("Chinese questions on English manuals, recall@5")
-                .isGreaterThanOrEqualTo(0.60);
+                .isGreaterThanOrEqualTo(0.83);
 
         // The defaults are the measured best: score fusion over RRF, and BGE's query instruction over none.
         for (double weight : new double[] {0.3, 0.5, 0.7}) {
