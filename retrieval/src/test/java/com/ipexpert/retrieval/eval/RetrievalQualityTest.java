@@ -239,6 +239,25 @@ class RetrievalQualityTest {
             hybridSplits.put(weight, new Scores[] {dev, held});
             table.append(String.format("%-28s | %s | %s | %s%n", String.format("hybrid weight %.1f", weight), dev.row(), held.row(), all.row()));
         }
+        // what a change does to each kind of question, read on the dev half alone
+        table.append(String.format("-- dev half by language (R@1 R@5 MRR@10)%n%-28s", "method"));
+        List<String> languages = List.of("en", "zh", "zh-en");
+        for (String language : languages) {
+            table.append(String.format(" | %-20s", language + " (" + questions.stream()
+                    .filter(q -> !q.heldOut() && q.group().equals(language)).count() + ")"));
+        }
+        table.append('\n');
+        Map<String, Method> byLanguage = new LinkedHashMap<>();
+        byLanguage.put("keyword (BM25)", singles.get("keyword (BM25)"));
+        byLanguage.put("hybrid weight 0.7", r -> fuse(r, SETTINGS.semanticShare(0.7), SETTINGS.fusion(), r.fields()));
+        for (var method : byLanguage.entrySet()) {
+            table.append(String.format("%-28s", method.getKey()));
+            for (String language : languages) {
+                table.append(" | ").append(score(questions.stream().filter(q -> !q.heldOut() && q.group().equals(language))
+                        .toList(), rankings, method.getValue()).row());
+            }
+            table.append('\n');
+        }
         System.out.print(table);
         Files.writeString(Path.of("target", "retrieval-weights.txt"), table, StandardCharsets.UTF_8);
 
@@ -258,18 +277,21 @@ class RetrievalQualityTest {
             }
         }
         // The issue asks recall@5 >= .90 and MRR >= .78 at the default weight. On the dev half the range was chosen on,
-        // recall@5 is .933 and MRR .807. The held-out half is harder for every method (BM25 alone: MRR .710 against
-        // .753 on dev) and reaches recall@5 .892, MRR .751 (retrieval/README.md); both are held to regression floors a
+        // recall@5 is .951 and MRR .814. The held-out half is harder for every method (BM25 alone: MRR .721 against
+        // .751 on dev) and reaches recall@5 .924, MRR .769 (retrieval/README.md); both are held to regression floors a
         // little under what they reach.
         Scores[] atDefault = hybridSplits.get(0.7);
-        assertThat(atDefault[0].recallAt5()).as("dev recall@5 at 0.7").isGreaterThanOrEqualTo(0.92);
-        assertThat(atDefault[0].mrr()).as("dev MRR@10 at 0.7").isGreaterThanOrEqualTo(0.79);
-        assertThat(atDefault[1].recallAt5()).as("held-out recall@5 at 0.7").isGreaterThanOrEqualTo(0.87);
-        assertThat(atDefault[1].mrr()).as("held-out MRR@10 at 0.7").isGreaterThanOrEqualTo(0.74);
+        assertThat(atDefault[0].recallAt5()).as("dev recall@5 at 0.7").isGreaterThanOrEqualTo(0.93);
+        assertThat(atDefault[0].mrr()).as("dev MRR@10 at 0.7").isGreaterThanOrEqualTo(0.80);
+        assertThat(atDefault[1].recallAt5()).as("held-out recall@5 at 0.7").isGreaterThanOrEqualTo(0.90);
+        assertThat(atDefault[1].mrr()).as("held-out MRR@10 at 0.7").isGreaterThanOrEqualTo(0.75);
     }
 
     private static Scores scoreSplit(Boolean heldOut, Map<String, RetrieverRankings> rankings, Method method) {
-        List<Question> selected = questions.stream().filter(q -> heldOut == null || q.heldOut() == heldOut).toList();
+        return score(questions.stream().filter(q -> heldOut == null || q.heldOut() == heldOut).toList(), rankings, method);
+    }
+
+    private static Scores score(List<Question> selected, Map<String, RetrieverRankings> rankings, Method method) {
         double r1 = 0;
         double r5 = 0;
         double mrr = 0;
