@@ -71,6 +71,12 @@ final class CrossLingualTerms {
 
     private CrossLingualTerms() {}
 
+    /** {@code question} followed by the English words of its terms, or as it is when it has none. */
+    static String withEnglish(String question) {
+        String english = english(question);
+        return english.isEmpty() ? question : question + " " + english;
+    }
+
     /** The English words of the glossary's terms found in {@code question}, each once; empty when there are none. */
     static String english(String question) {
         Set<String> words = new LinkedHashSet<>();

@@ -200,8 +200,10 @@ public final class WeaviateKnowledgeIndex implements KnowledgeIndex {
         for (Language language : Language.values()) {
             String collection = collections.get(language);
             float[] vector = language == Language.CHINESE ? vectors.chinese() : vectors.english();
+            // the English collection's keyword side also gets a Chinese question's terms in English, as Lucene's does
+            String text = language == Language.ENGLISH ? CrossLingualTerms.withEnglish(query.text()) : query.text();
             var get = client.graphQL().get().withClassName(collection)
-                    .withHybrid(HybridArgument.builder().query(query.text()).vector(boxed(vector))
+                    .withHybrid(HybridArgument.builder().query(text).vector(boxed(vector))
                             .alpha((float) query.weight()).fusionType("relativeScoreFusion")
                             .properties(new String[]{RETRIEVAL_TEXT}).build())
                     .withLimit(query.k())

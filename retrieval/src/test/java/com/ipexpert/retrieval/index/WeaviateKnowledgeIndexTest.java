@@ -131,6 +131,20 @@ class WeaviateKnowledgeIndexTest {
     }
 
     @Test
+    void a_chinese_question_is_searched_in_the_english_collection_with_its_terms_in_english_too() throws Exception {
+        WeaviateKnowledgeIndex index = openOnExistingCollections();
+        weaviate.expect("POST", "/v1/graphql", 200, "hybrid-english.json")
+                .expect("POST", "/v1/graphql", 200, "hybrid-chinese.json");
+        index.search(KnowledgeQuery.of("OSPF 邻居状态卡在 ExStart", 0.7, 3));
+        List<RecordedWeaviate.Request> queries = weaviate.received("POST", "/v1/graphql");
+        // (the client writes the Chinese characters as \\u escapes)
+        String english = JSON.readTree(queries.get(0).body()).get("query").asText();
+        assertThat(english).containsPattern("query:\"OSPF [^\"]+ ExStart (state status neighbor|neighbor state status)\"");
+        String chinese = JSON.readTree(queries.get(1).body()).get("query").asText();
+        assertThat(chinese).containsPattern("query:\"OSPF [^\"]+ ExStart\"");
+    }
+
+    @Test
     void a_search_without_filters_sends_no_where() throws Exception {
         WeaviateKnowledgeIndex index = openOnExistingCollections();
         weaviate.expect("POST", "/v1/graphql", 200, "hybrid-english.json")
