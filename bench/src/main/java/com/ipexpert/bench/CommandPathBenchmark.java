@@ -43,6 +43,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * opening a case to its node's final status, and {@code GET /cases/{caseId}} latency with 50 concurrent clients.
  *
  * <p>Arguments (all optional): {@code seconds=10 server=jdbc:postgresql://127.0.0.1:5432/ user=postgres password=}.
+ * {@code lag-only=true clients=4 sample-every=2} measures the projection lag alone, at one number of clients, on a
+ * fresh process (no warm-up phases before it), watching every second case instead of every tenth.
  */
 public class CommandPathBenchmark {
 
@@ -87,9 +89,10 @@ public class CommandPathBenchmark {
             // after start(): let every one claim first.
             awaitClaimed(processing);
             processing.eventProcessors().values().forEach(EventProcessor::shutDown);
-            for (int clients : new int[]{1, 8}) {
+            boolean lagOnly = Boolean.parseBoolean(opts.getOrDefault("lag-only", "false"));
+            for (int clients : lagOnly ? new int[0] : new int[]{1, 8}) {
                 long commitsBefore = commits(jdbc);
-                Result alone = openCases(commands, clients, seconds, new LagProbe(jdbc, false));
+                Result alone = openCases(commands, clients, seconds, new LagProbe(jdbc, false, 10));
                 Thread.sleep(1_500); // PostgreSQL publishes a backend's counts within a second
                 long commits = commits(jdbc) - commitsBefore;
                 System.out.printf("open case, command path alone (processors paused): %,.0f commands/s with %d client(s) = %.0f%% of raw; p50 %.1f ms p99 %.1f ms; %.2f database transactions per command%n",
@@ -103,8 +106,8 @@ public class CommandPathBenchmark {
             System.out.printf("processors caught up with the paused backlog in %.1f s%n", (System.nanoTime() - caughtUpFrom) / 1e9);
 
             com.ipexpert.edge.messaging.QuietTokenStore tokens = context.getBean(com.ipexpert.edge.messaging.QuietTokenStore.class);
-            for (int clients : new int[]{1, 4, 8}) {
-                LagProbe lag = new LagProbe(jdbc, true);
+            for (int clients : lagOnly ? new int[]{Integer.parseInt(opts.getOrDefault("clients", "4"))} : new int[]{1, 4, 8}) {
+                LagProbe lag = new LagProbe(jdbc, true, Integer.parseInt(opts.getOrDefault("sample-every", "10")));
                 long writesBefore = tokens.written();
                 long skippedBefore = tokens.skipped();
                 Result open = openCases(commands, clients, seconds, lag);
@@ -118,6 +121,10 @@ public class CommandPathBenchmark {
                         lag.percentile(50), lag.percentile(99), lag.samples.size());
             }
 
+            if (lagOnly) {
+                context.close();
+                System.exit(0);
+            }
             List<String[]> awaiting = awaitingCases(jdbc, commands, 400);
             for (int clients : new int[]{1, 8}) {
                 Result answer = answer(commands, awaiting, clients, seconds);
@@ -213,7 +220,7 @@ public class CommandPathBenchmark {
                             List.of(), NodeId.random(), NodeId.random(), RetrievalSettings.defaults(), Instant.now()));
                     long t1 = System.nanoTime();
                     latencies.add((t1 - t0) / 1e6);
-                    if (done.incrementAndGet() % 10 == 0) lag.watch(caseId.value(), t1);
+                    if (done.incrementAndGet() % lag.every == 0) lag.watch(caseId.value(), t1);
                 }
                 return null;
             }));
@@ -343,9 +350,13 @@ public class CommandPathBenchmark {
 
         private final boolean active;
 
-        LagProbe(JdbcTemplate jdbc, boolean active) {
+        /** Every how many acknowledged cases one is watched. */
+        final int every;
+
+        LagProbe(JdbcTemplate jdbc, boolean active, int every) {
             this.jdbc = jdbc;
             this.active = active;
+            this.every = every;
             this.poller = new Thread(this::poll, "lag-probe");
             poller.setDaemon(true);
             if (active) poller.start();
