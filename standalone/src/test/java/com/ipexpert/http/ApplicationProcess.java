@@ -26,6 +26,7 @@ final class ApplicationProcess implements AutoCloseable {
     private final int port;
     private final List<String> settings;
     private Process process;
+    private Path log;
 
     /** @param settings extra {@code --key=value} arguments for every start */
     ApplicationProcess(String name, String... settings) throws IOException {
@@ -72,9 +73,14 @@ final class ApplicationProcess implements AutoCloseable {
                     "--spring.datasource.password=" + TestDatabase.password()));
         }
         command.addAll(settings);
-        process = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("app-" + System.nanoTime() + ".log").toFile()).start();
+        log = dataDir.resolve("app-" + System.nanoTime() + ".log");
+        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return awaitReady().as("admin", ADMIN_PASSWORD);
+    }
+
+    /** The lines the latest start logged at WARN or ERROR (the process logs nothing below WARN). */
+    List<String> warnings() throws IOException {
+        return Files.readAllLines(log).stream().filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")).toList();
     }
 
     /** SIGKILL: nothing the process had in memory survives. */

@@ -53,6 +53,8 @@ class BackupRestoreTest {
         try (ApplicationProcess app = new ApplicationProcess(null, original)) {
             before = openAndSettle(app.start());
             app.stop();
+            // an operator's log holds what asks something of them: nothing, after a first start, a case and a stop
+            assertThat(app.warnings()).as("warnings of a clean first start, case and stop").isEmpty();
         }
         // backup: the whole data directory (database, files, index, keys) while the application is stopped
         Path archive = Files.createTempDirectory("ipexpert-archive-").resolve("ipexpert-data.tar.gz");
