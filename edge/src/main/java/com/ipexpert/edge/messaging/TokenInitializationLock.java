@@ -3,7 +3,6 @@ package com.ipexpert.edge.messaging;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.util.function.Consumer;
 
@@ -14,7 +13,7 @@ import java.util.function.Consumer;
  * Elsewhere (H2: one process) no lock.
  */
 final class TokenInitializationLock {
-    private static final long NAMESPACE = 0x4950_5845_0000_0000L; // "IPXE": apart from other advisory locks
+    private static final int NAMESPACE = 0x4950_5845; // "IPXE": the first key, apart from other advisory locks
 
     private TokenInitializationLock() {
     }
@@ -28,18 +27,10 @@ final class TokenInitializationLock {
         return processorName -> {
             Boolean isPostgres = postgres.updateAndGet(known -> known != null ? known : jdbc.execute((Connection c) ->
                     "PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName())));
-            if (Boolean.TRUE.equals(isPostgres)) jdbc.queryForList("select pg_advisory_xact_lock(?)", key(processorName));
+            // the second key: PostgreSQL's own hash of the processor's name
+            if (Boolean.TRUE.equals(isPostgres)) {
+                jdbc.queryForList("select pg_advisory_xact_lock(?, hashtext(?))", NAMESPACE, processorName);
+            }
         };
     }
-
-    /** The lock's key: the processor's name hashed (FNV-1a) into the low 32 bits under the product's namespace. */
-    static long key(String processorName) {
-        int hash = 0x811c9dc5;
-        for (byte b : processorName.getBytes(StandardCharsets.UTF_8)) {
-            hash ^= b & 0xff;
-            hash *= 0x01000193;
-        }
-        return NAMESPACE | (hash & 0xffff_ffffL);
-    }
-
 }

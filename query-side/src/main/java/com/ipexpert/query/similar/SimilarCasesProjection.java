@@ -137,10 +137,9 @@ class SimilarCasesProjection {
         jdbc.sql("delete from similar_case").update();
     }
 
-    /** An answer is free JSON; its text is what the engineer wrote, whatever the field names. */
     /**
-     * The words of an answer: its text and what its attachments hold (name, pasted text, the text read from a
-     * screenshot), never the names of their fields.
+     * The words of an answer, which is free JSON: its text and what its attachments hold (name, pasted text, the text
+     * read from a screenshot), never the names of their fields.
      */
     static String textOf(Map<String, Object> response) {
         if (response == null) return "";
