@@ -1,12 +1,14 @@
 // End-to-end tests of the console: the standalone jar on a free port with a fresh data directory, driven by
 // Debian's Chromium through playwright-core. Usage: node e2e/run.mjs <ip-expert.jar> <output dir>
+// When the jar has a class data archive beside it (ip-expert.jsa, as the build's extracted application does), it is
+// started as the README's run command starts it, with that archive, and the JVM must not complain about the archive.
 // Screenshots of every screen land in <output dir>; figures (first-load size, time to interactive, per-test time)
 // are printed and written to <output dir>/figures.json. Exits non-zero when a test fails.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
@@ -17,6 +19,13 @@ const ADMIN_PASSWORD = process.env.E2E_ADMIN_PASSWORD ?? 'e2e-admin-password-1';
 // E2E_BASE_URL runs the tests against an application that is already running (while working on them)
 const external = process.env.E2E_BASE_URL;
 mkdirSync(out, { recursive: true });
+
+const archive = join(dirname(jar), 'ip-expert.jsa');
+const jvmOptions = existsSync(archive) ? [`-XX:SharedArchiveFile=${archive}`] : [];
+if (!process.env.E2E_BASE_URL && !existsSync(jar)) {
+  console.error(`console e2e: ${jar} is missing; build the standalone module first (without -Dclass-data.skip for the extracted application)`);
+  process.exit(1);
+}
 
 if (!existsSync(browserPath)) {
   console.error(`console e2e: ${browserPath} is missing; install Debian's chromium (apt-get install -y chromium), as .ci/run does`);
@@ -37,7 +46,7 @@ const base = external ?? `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(join(tmpdir(), 'ipexpert-e2e-'));
 const profileDir = mkdtempSync(join(tmpdir(), 'ipexpert-e2e-chromium-'));
 const started = Date.now();
-const app = external ? { exitCode: null, kill() {}, once(_, f) { f(); }, stdout: { on() {} }, stderr: { on() {} } } : spawn('java', ['-jar', jar, `--server.port=${port}`, '--server.address=127.0.0.1'], {
+const app = external ? { exitCode: null, kill() {}, once(_, f) { f(); }, stdout: { on() {} }, stderr: { on() {} } } : spawn('java', [...jvmOptions, '-jar', jar, `--server.port=${port}`, '--server.address=127.0.0.1'], {
   env: { ...process.env, IPEXPERT_DATA_DIR: dataDir, IPEXPERT_ADMIN_PASSWORD: ADMIN_PASSWORD, AXONIQ_UPDATE_CHECKER_DISABLED: 'true' },
   stdio: ['ignore', 'pipe', 'pipe'],
 });
@@ -97,7 +106,10 @@ try {
     await new Promise((ok) => setTimeout(ok, 500));
   }
   figures.applicationStartMs = Date.now() - started;
-  console.log(`console e2e: application up on ${base} in ${figures.applicationStartMs} ms`);
+  console.log(`console e2e: application up on ${base} in ${figures.applicationStartMs} ms${jvmOptions.length ? ' (with its class data archive)' : ''}`);
+  // the JVM says so when it cannot map the archive (another JVM build, a jar changed since the training run)
+  const archiveComplaints = appLog.join('').split('\n').filter((line) => line.includes('[cds'));
+  expect(archiveComplaints.length === 0, `the JVM did not use the class data archive:\n${archiveComplaints.slice(0, 5).join('\n')}`);
 
   // the description this build serves, as seen by this run (standalone's OpenApiDescriptionTest holds the client's
   // snapshot, openapi/api-docs.json, to it)

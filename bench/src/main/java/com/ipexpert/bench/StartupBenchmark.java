@@ -18,13 +18,15 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * Starts the embedded jar as the README does ({@code java -jar standalone/target/ip-expert.jar}, H2 in a fresh data
- * directory, nothing else) {@code runs} times and prints, next to the issue's targets: the jar's size and what it is
- * made of; the time from {@code java -jar} to {@code /actuator/health} UP; to {@code /actuator/health/knowledge} UP
- * (the embedding models loaded); the process's RSS (VmRSS, in MiB as {@code ps -o rss} / 1024) at health UP, at
- * knowledge ready and {@code settle} seconds after.
- * The raw limits measured in the same run: a bare JVM ({@code java -version}) and a bare Spring Boot web application
- * (Tomcat and one endpoint, from this module's classpath), started the same number of times.
+ * Starts the embedded application {@code runs} times in each of two ways, H2 in a fresh data directory, nothing else:
+ * as the README's run command does (the extracted jar with its class data archive,
+ * {@code java -XX:SharedArchiveFile=standalone/target/ip-expert/ip-expert.jsa -jar standalone/target/ip-expert/ip-expert.jar})
+ * and as the single jar ({@code java -jar standalone/target/ip-expert.jar}). For each it prints, next to the issue's
+ * targets: the time from launch to {@code /actuator/health} UP; to {@code /actuator/health/knowledge} UP (the embedding
+ * models loaded); the process's RSS (VmRSS, in MiB as {@code ps -o rss} / 1024) at health UP, at knowledge ready and
+ * {@code settle} seconds after; and whether the JVM complained about the archive. Also the jar's size and what it is
+ * made of. The raw limits measured in the same run: a bare JVM ({@code java -version}) and a bare Spring Boot web
+ * application (Tomcat and one endpoint, from this module's classpath), started the same number of times.
  *
  * <pre>java -cp 'bench/target/classes:bench/target/lib/*' com.ipexpert.bench.StartupBenchmark runs=3 settle=10</pre>
  */
@@ -41,19 +43,23 @@ public final class StartupBenchmark {
         // knowledge=false for a build without /actuator/health/knowledge (one that loads its models before it answers)
         boolean knowledgeProbe = Boolean.parseBoolean(a.getOrDefault("knowledge", "true"));
         Path jar = Path.of(a.getOrDefault("jar", "standalone/target/ip-expert.jar"));
+        Path extracted = Path.of(a.getOrDefault("extracted", "standalone/target/ip-expert"));
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         System.out.printf("load average at start: %s%n", loadAverage());
 
         jarComposition(jar);
+        Path archive = extracted.resolve("ip-expert.jsa");
+        if (!Files.isRegularFile(archive)) {
+            throw new IllegalStateException(archive + " is missing: build with the README's command (without -Dclass-data.skip)");
+        }
+        System.out.printf("class data archive %s: %.1f MB%n", archive, Files.size(archive) / 1e6);
 
         List<Double> bareJvm = new ArrayList<>();
         List<Double> bareBoot = new ArrayList<>();
         List<Double> bareBootRss = new ArrayList<>();
-        List<Double> health = new ArrayList<>();
-        List<Double> knowledge = new ArrayList<>();
-        List<Double> rssHealth = new ArrayList<>();
-        List<Double> rssKnowledge = new ArrayList<>();
-        List<Double> rssSettled = new ArrayList<>();
+        Series readme = new Series("README (archive)", List.of(java, "-XX:SharedArchiveFile=" + archive, "-jar",
+                extracted.resolve("ip-expert.jar").toString()));
+        Series single = new Series("java -jar (single jar)", List.of(java, "-jar", jar.toString()));
         for (int run = 1; run <= runs; run++) {
             long started = System.nanoTime();
             Process version = new ProcessBuilder(java, "-version").redirectErrorStream(true)
@@ -66,8 +72,53 @@ public final class StartupBenchmark {
                 bareBoot.add(bare.awaitStatus("/health", 200, Duration.ofMinutes(5)));
                 bareBootRss.add(rssMb(bare.process.pid()));
             }
+            for (Series series : List.of(readme, single)) {
+                series.start(knowledgeProbe, settle);
+                System.out.printf("run %d, %s: health UP %.0f ms, knowledge ready %.0f ms; RSS %.0f / %.0f / %.0f MB"
+                                + " (health / knowledge / +%d s)%s%n", run, series.name, last(series.health),
+                        last(series.knowledge), last(series.rssHealth), last(series.rssKnowledge), last(series.rssSettled),
+                        settle, series.archiveComplaints.isEmpty() ? "" : "; the JVM said: " + series.archiveComplaints);
+            }
+            System.out.printf("run %d: bare JVM %.0f ms, bare Spring Boot %.0f ms%n", run, last(bareJvm), last(bareBoot));
+        }
 
-            try (Started app = Started.launch(List.of(java, "-jar", jar.toString()), "ip-expert")) {
+        System.out.println();
+        System.out.printf("%-56s %12s %12s %12s %10s%n", "what (" + runs + " starts)", "median", "worst", "raw limit", "target");
+        row("bare JVM: java -version (ms)", bareJvm, "", "");
+        row("bare Spring Boot web app: start to 200 (ms)", bareBoot, "", "");
+        row("bare Spring Boot web app: RSS (MB)", bareBootRss, "", "");
+        for (Series series : List.of(readme, single)) {
+            row(series.name + ": to /actuator/health UP (ms)", series.health, fmt(median(bareBoot)), "< " + HEALTH_TARGET_MS);
+            row(series.name + ": to knowledge ready (ms)", series.knowledge, fmt(median(bareBoot)), "");
+            row(series.name + ": RSS at health UP (MB)", series.rssHealth, fmt(median(bareBootRss)), "< " + RSS_TARGET_MB);
+            row(series.name + ": RSS at knowledge ready (MB)", series.rssKnowledge, fmt(median(bareBootRss)), "< " + RSS_TARGET_MB);
+            row(series.name + ": RSS " + settle + " s after knowledge (MB)", series.rssSettled, fmt(median(bareBootRss)),
+                    "< " + RSS_TARGET_MB);
+            System.out.printf("%s: health UP / bare Spring Boot %.1f x; RSS settled / bare Spring Boot %.1f x%n",
+                    series.name, median(series.health) / median(bareBoot), median(series.rssSettled) / median(bareBootRss));
+        }
+        System.out.printf("load average at end: %s%n", loadAverage());
+    }
+
+    /** One way of starting the application, and what its starts measured. */
+    private static final class Series {
+        final String name;
+        final List<String> command;
+        final List<Double> health = new ArrayList<>();
+        final List<Double> knowledge = new ArrayList<>();
+        final List<Double> rssHealth = new ArrayList<>();
+        final List<Double> rssKnowledge = new ArrayList<>();
+        final List<Double> rssSettled = new ArrayList<>();
+        /** Lines in which the JVM says it could not map or use the class data archive. */
+        final List<String> archiveComplaints = new ArrayList<>();
+
+        Series(String name, List<String> command) {
+            this.name = name;
+            this.command = command;
+        }
+
+        void start(boolean knowledgeProbe, int settle) throws Exception {
+            try (Started app = Started.launch(command, "ip-expert")) {
                 health.add(app.awaitStatus("/actuator/health", 200, Duration.ofMinutes(8)));
                 rssHealth.add(rssMb(app.process.pid()));
                 knowledge.add(knowledgeProbe ? app.awaitStatus("/actuator/health/knowledge", 200, Duration.ofMinutes(8))
@@ -75,25 +126,9 @@ public final class StartupBenchmark {
                 rssKnowledge.add(rssMb(app.process.pid()));
                 Thread.sleep(TimeUnit.SECONDS.toMillis(settle));
                 rssSettled.add(rssMb(app.process.pid()));
+                Files.readAllLines(app.log).stream().filter(line -> line.contains("[cds")).forEach(archiveComplaints::add);
             }
-            System.out.printf("run %d: bare JVM %.0f ms, bare Spring Boot %.0f ms; health UP %.0f ms, knowledge ready %.0f ms;"
-                            + " RSS %.0f / %.0f / %.0f MB (health / knowledge / +%d s)%n", run, last(bareJvm), last(bareBoot),
-                    last(health), last(knowledge), last(rssHealth), last(rssKnowledge), last(rssSettled), settle);
         }
-
-        System.out.println();
-        System.out.printf("%-44s %12s %12s %12s %10s%n", "what (" + runs + " starts)", "median", "worst", "raw limit", "target");
-        row("bare JVM: java -version (ms)", bareJvm, "", "");
-        row("bare Spring Boot web app: start to 200 (ms)", bareBoot, "", "");
-        row("bare Spring Boot web app: RSS (MB)", bareBootRss, "", "");
-        row("java -jar to /actuator/health UP (ms)", health, fmt(median(bareBoot)), "< " + HEALTH_TARGET_MS);
-        row("java -jar to knowledge ready (ms)", knowledge, fmt(median(bareBoot)), "");
-        row("RSS at health UP (MB)", rssHealth, fmt(median(bareBootRss)), "< " + RSS_TARGET_MB);
-        row("RSS at knowledge ready (MB)", rssKnowledge, fmt(median(bareBootRss)), "< " + RSS_TARGET_MB);
-        row("RSS " + settle + " s after knowledge ready (MB)", rssSettled, fmt(median(bareBootRss)), "< " + RSS_TARGET_MB);
-        System.out.printf("health UP / bare Spring Boot: %.1f x; RSS settled / bare Spring Boot: %.1f x%n",
-                median(health) / median(bareBoot), median(rssSettled) / median(bareBootRss));
-        System.out.printf("load average at end: %s%n", loadAverage());
     }
 
     /** The jar's size and its largest parts (nested jars are stored, so an entry's size is what it adds). */
@@ -117,7 +152,7 @@ public final class StartupBenchmark {
     }
 
     private static void row(String what, List<Double> values, String raw, String target) {
-        System.out.printf("%-44s %12s %12s %12s %10s%n", what, fmt(median(values)),
+        System.out.printf("%-56s %12s %12s %12s %10s%n", what, fmt(median(values)),
                 fmt(values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN)), raw, target);
     }
 
