@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class ApplicationProcess implements AutoCloseable {
     static final String ADMIN_PASSWORD = "crash-admin-123";
+    /** The system property in which the build names the extracted application's jar. */
+    static final String PACKAGED_PROPERTY = "ipexpert.test.packaged-jar";
     private final String db;
     private final Path dataDir;
     private final int port;
@@ -58,16 +60,15 @@ final class ApplicationProcess implements AutoCloseable {
 
     /** Starts the process and answers, logged in as the administrator, once it reports healthy. */
     Api start() throws IOException, InterruptedException {
-        // The application's own classpath, without the test classes. The client compiler alone (C1): a process that
-        // lives a minute spends half the CPU of its start in the optimising compiler otherwise, for code it never
-        // runs long enough to gain from (measured on 2 cores: 36 s of CPU to health UP, 20 s with C1 alone).
-        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(entry -> !entry.contains("test-classes"))
-                .collect(Collectors.joining(File.pathSeparator));
+        // The client compiler alone (C1): a process that lives a minute spends half the CPU of its start in the
+        // optimising compiler otherwise, for code it never runs long enough to gain from (measured on 2 cores: 36 s
+        // of CPU to health UP, 20 s with C1 alone).
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-XX:TieredStopAtLevel=1", "-cp", classpath, IpExpertApplication.class.getName(),
-                "--server.port=" + port, "--ipexpert.data-dir=" + dataDir, "--ipexpert.security.admin-password=" + ADMIN_PASSWORD,
-                "--ipexpert.deadlines.polling-interval=500ms", "--logging.level.root=warn"));
+                "-Xmx768m", "-XX:TieredStopAtLevel=1"));
+        command.addAll(application());
+        command.addAll(List.of("--server.port=" + port, "--ipexpert.data-dir=" + dataDir,
+                "--ipexpert.security.admin-password=" + ADMIN_PASSWORD, "--ipexpert.deadlines.polling-interval=500ms",
+                "--logging.level.root=warn"));
         if (db != null) {
             command.addAll(List.of("--spring.datasource.url=" + db, "--spring.datasource.username=" + TestDatabase.user(),
                     "--spring.datasource.password=" + TestDatabase.password()));
@@ -78,9 +79,37 @@ final class ApplicationProcess implements AutoCloseable {
         return awaitReady().as("admin", ADMIN_PASSWORD);
     }
 
+    /**
+     * What the JVM runs: the packaged application as the README's run command starts it (the extracted jar and its
+     * class data archive), which the build names in {@value #PACKAGED_PROPERTY} when it runs these tests after
+     * packaging; otherwise (a test started from an IDE) the test's own classpath without the test classes.
+     */
+    private static List<String> application() {
+        if (packaged()) {
+            Path jar = Path.of(System.getProperty(PACKAGED_PROPERTY));
+            assertThat(jar).as("the extracted application (built without -Dclass-data.skip)").isRegularFile();
+            return List.of("-XX:SharedArchiveFile=" + jar.resolveSibling("ip-expert.jsa"), "-jar", jar.toString());
+        }
+        String classpath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.contains("test-classes"))
+                .collect(Collectors.joining(File.pathSeparator));
+        return List.of("-cp", classpath, IpExpertApplication.class.getName());
+    }
+
+    /** Whether this process runs the packaged application (with its class data archive) rather than the classpath. */
+    static boolean packaged() {
+        String packaged = System.getProperty(PACKAGED_PROPERTY);
+        return packaged != null && !packaged.isBlank();
+    }
+
     /** The lines the latest start logged at WARN or ERROR (the process logs nothing below WARN). */
     List<String> warnings() throws IOException {
         return Files.readAllLines(log).stream().filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")).toList();
+    }
+
+    /** What the JVM said about the class data archive in the latest start: nothing when it mapped it. */
+    List<String> archiveComplaints() throws IOException {
+        return Files.readAllLines(log).stream().filter(line -> line.contains("[cds")).toList();
     }
 
     /** SIGKILL: nothing the process had in memory survives. */

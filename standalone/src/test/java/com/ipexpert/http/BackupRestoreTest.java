@@ -55,6 +55,9 @@ class BackupRestoreTest {
             app.stop();
             // an operator's log holds what asks something of them: nothing, after a first start, a case and a stop
             assertThat(app.warnings()).as("warnings of a clean first start, case and stop").isEmpty();
+            if (ApplicationProcess.packaged()) {
+                assertThat(app.archiveComplaints()).as("the JVM used the class data archive the build made").isEmpty();
+            }
         }
         // backup: the whole data directory (database, files, index, keys) while the application is stopped
         Path archive = Files.createTempDirectory("ipexpert-archive-").resolve("ipexpert-data.tar.gz");
