@@ -16,6 +16,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
 import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Wires the agent: its settings, the analyst in use (the LLM analyst when a model is configured, see
@@ -70,5 +71,10 @@ public class AgentConfiguration {
                 stepDrafts, commands, analysisExecutor, clock,
                 budget.getIfAvailable(() -> com.ipexpert.edge.ratelimits.ModelCallBudget.UNLIMITED),
                 model ? new OfflineAnalyst() : null, new SimilarCasesByQuery(queries));
+    }
+
+    @Bean
+    AnalysisWorkerShutdown analysisWorkerShutdown(AnalysisWorker analysisWorker, ThreadPoolTaskExecutor analysisExecutor) {
+        return new AnalysisWorkerShutdown(analysisWorker, analysisExecutor.getThreadPoolExecutor(), Duration.ofSeconds(10));
     }
 }

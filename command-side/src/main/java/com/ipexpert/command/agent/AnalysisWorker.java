@@ -68,6 +68,8 @@ public class AnalysisWorker {
     private final SimilarCaseLookup similarCases;
     /** The attempts this worker holds (queued or running), so an attempt sent again while it waits is not queued twice. */
     private final Set<String> held = ConcurrentHashMap.newKeySet();
+    /** Set when the application stops ({@link AnalysisWorkerShutdown}): steps sent from then on are left to their queue checks. */
+    private volatile boolean stopping;
 
     public AnalysisWorker(CaseConversations conversations, KnowledgeRetrieval retrieval, Analyst analyst, StepDrafts drafts,
                           CommandGateway commands, Executor executor, Clock clock) {
@@ -108,7 +110,20 @@ public class AnalysisWorker {
         submit(() -> run(cmd, traceId), cmd);
     }
 
+    /**
+     * Takes no more steps: the application is stopping. An attempt sent from now on, like one still queued, is left to
+     * the saga's queue check, which sends it again after the next start.
+     */
+    void stopTakingSteps() {
+        stopping = true;
+    }
+
     private void submit(Runnable step, PerformAnalysis cmd) {
+        if (stopping) {
+            log.debug("Analysis step for node {} attempt {} is left for the next start: the application is stopping",
+                    cmd.nodeId(), cmd.attempt());
+            return;
+        }
         String key = keyOf(cmd);
         if (!held.add(key)) {
             log.debug("Analysis step for node {} attempt {} is already held by this worker", cmd.nodeId(), cmd.attempt());
