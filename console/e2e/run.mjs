@@ -22,7 +22,7 @@ mkdirSync(out, { recursive: true });
 
 const archive = join(dirname(jar), 'ip-expert.jsa');
 const jvmOptions = existsSync(archive) ? [`-XX:SharedArchiveFile=${archive}`] : [];
-if (!process.env.E2E_BASE_URL && !existsSync(jar)) {
+if (!external && !existsSync(jar)) {
   console.error(`console e2e: ${jar} is missing; build the standalone module first (without -Dclass-data.skip for the extracted application)`);
   process.exit(1);
 }
