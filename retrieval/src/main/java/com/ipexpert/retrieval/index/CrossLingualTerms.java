@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -65,6 +64,6 @@ final class CrossLingualTerms {
                 at = rest.indexOf(term, at + term.length());
             }
         }
-        return String.join(" ", new ArrayList<>(words));
+        return String.join(" ", words);
     }
 }

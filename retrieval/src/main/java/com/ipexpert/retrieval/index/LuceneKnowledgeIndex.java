@@ -74,15 +74,15 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     private static final String MODELS = "models";
     private static final Set<String> HIT_FIELDS = Set.of(CHUNK_ID, DOC_ID, FILE_NAME, VENDOR, TAG, TEXT, HEADING, PAGE,
             START, END);
-
-    private final Directory directory;
-    private final IndexWriter writer;
-    private final SearcherManager searchers;
     /**
      * The weight of a Chinese question's English terms against its own words: the best of 0.5, 1.0, 1.5 and 2.0 on the
      * quality gate's dev half (see retrieval/README.md).
      */
     private static final float CROSS_LINGUAL_BOOST = 1.0f;
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager searchers;
     private final BilingualEmbedder embedder;
     private final KnowledgeSettings settings;
     private final QueryBuilder latinQueries;
