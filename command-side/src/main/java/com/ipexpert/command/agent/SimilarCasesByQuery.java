@@ -45,10 +45,10 @@ class SimilarCasesByQuery implements SimilarCaseLookup {
     public List<Map<String, Object>> similarTo(CaseId caseId, String owner, String engineerText, String category, String vendor) {
         if (owner == null || owner.isBlank() || engineerText == null || engineerText.isBlank()) return List.of();
         try {
-            Optional<SimilarCases> found = queries.query(new FindSimilarCases(caseId, new Requester(owner, Set.of(Requester.USER)),
-                            engineerText, category, vendor, SHOWN * 3), ResponseTypes.optionalInstanceOf(SimilarCases.class))
+            Optional<SimilarCases> found = queries.query(FindSimilarCases.resolvedLike(caseId, new Requester(owner, Set.of(Requester.USER)),
+                            engineerText, category, vendor, SHOWN), ResponseTypes.optionalInstanceOf(SimilarCases.class))
                     .get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            return found.map(s -> s.items().stream().filter(c -> c.solved() || c.approved()).limit(SHOWN)
+            return found.map(s -> s.items().stream()
                     .map(SimilarCasesByQuery::shown).toList()).orElse(List.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,7 +1,9 @@
 package com.ipexpert.query.similar;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -62,6 +64,38 @@ final class CaseTerms {
             all.add(t);
         }
         return String.join(" ", all);
+    }
+
+    /**
+     * How many of the stored terms (space-separated, each once, as {@link #of} and {@link #merge} write them) are among
+     * {@code terms}, how many terms are stored, and the first {@code named} shared ones. Reads the stored text in place:
+     * a step scores up to thousands of earlier cases, so no set is built for each.
+     */
+    static Shared shared(String stored, Set<String> terms, int named) {
+        List<String> names = new ArrayList<>(Math.min(named, terms.size()));
+        int count = 0;
+        int ofStored = 0;
+        if (stored != null) {
+            int from = 0;
+            int length = stored.length();
+            while (from < length) {
+                int end = stored.indexOf(' ', from);
+                if (end < 0) end = length;
+                if (end > from) {
+                    ofStored++;
+                    String term = stored.substring(from, end);
+                    if (terms.contains(term)) {
+                        if (count++ < named) names.add(term);
+                    }
+                }
+                from = end + 1;
+            }
+        }
+        return new Shared(count, ofStored, names);
+    }
+
+    /** What {@link #shared} found: shared terms, stored terms, and the first shared ones by name. */
+    record Shared(int count, int ofStored, List<String> named) {
     }
 
     static Set<String> parse(String stored) {

@@ -84,7 +84,7 @@ class SimilarCasesProjection {
 
     @EventHandler
     void on(CaseSolved e, @Timestamp Instant at) {
-        jdbc.sql("update similar_case set status = ?, solved = true, solved_at = ? where case_id = ?")
+        jdbc.sql("update similar_case set status = ?, solved = true, resolved = true, solved_at = ? where case_id = ?")
                 .params(CaseStatus.SOLVED.wire(), java.sql.Timestamp.from(e.solvedAt() != null ? e.solvedAt() : at), e.caseId().value())
                 .update();
     }
@@ -97,7 +97,7 @@ class SimilarCasesProjection {
     /** A reopened case's solution did not hold: it no longer counts as solved until it is solved again. */
     @EventHandler
     void on(CaseReopened e) {
-        jdbc.sql("update similar_case set status = ?, solved = false where case_id = ?")
+        jdbc.sql("update similar_case set status = ?, solved = false, resolved = approved where case_id = ?")
                 .params(CaseStatus.OPEN.wire(), e.caseId().value()).update();
     }
 
@@ -123,10 +123,10 @@ class SimilarCasesProjection {
                 .query((rs, n) -> new String[]{rs.getString(1), rs.getString(2)}).optional().ifPresent(feedback -> {
                     boolean corrected = feedback[1] != null && !feedback[1].isBlank();
                     if (corrected) {
-                        jdbc.sql("update similar_case set approved = true, corrected_solution = ? where case_id = ?")
+                        jdbc.sql("update similar_case set approved = true, resolved = true, corrected_solution = ? where case_id = ?")
                                 .params(feedback[1], e.caseId().value()).update();
                     } else if ("solved".equals(feedback[0])) {
-                        jdbc.sql("update similar_case set approved = true where case_id = ?").param(e.caseId().value()).update();
+                        jdbc.sql("update similar_case set approved = true, resolved = true where case_id = ?").param(e.caseId().value()).update();
                     }
                 });
     }

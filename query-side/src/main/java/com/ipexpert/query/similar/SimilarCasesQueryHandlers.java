@@ -90,7 +90,8 @@ class SimilarCasesQueryHandlers {
         // Scored on what scoring needs; the solutions of the few shown are read after (they are most of a row's bytes).
         List<Candidate> candidates = jdbc.sql("select case_id, terms, category, vendor, solved, approved, created_at"
                         + " from similar_case where case_id <> :caseId and solution_answer is not null"
-                        + (everyCase ? "" : " and owner = :owner") + (before == null ? "" : " and created_at < :before")
+                        + (everyCase ? "" : " and owner = :owner") + (query.resolvedOnly() ? " and resolved = true" : "")
+                        + (before == null ? "" : " and created_at < :before")
                         + " order by created_at desc limit :candidates")
                 .param("caseId", caseId).param("owner", query.requester().userId())
                 .param("before", before == null ? null : Timestamp.from(before)).param("candidates", CANDIDATES)
@@ -109,11 +110,10 @@ class SimilarCasesQueryHandlers {
                 score += SAME_VENDOR;
                 alike.add("vendor " + c.vendor());
             }
-            Set<String> theirs = CaseTerms.parse(c.terms());
-            List<String> shared = theirs.stream().filter(terms::contains).toList();
-            if (!shared.isEmpty()) {
-                score += SHARED_TERMS * shared.size() / Math.sqrt((double) terms.size() * theirs.size());
-                alike.add("terms " + String.join(", ", shared.subList(0, Math.min(12, shared.size()))));
+            CaseTerms.Shared shared = CaseTerms.shared(c.terms(), terms, 12);
+            if (shared.count() > 0) {
+                score += SHARED_TERMS * shared.count() / Math.sqrt((double) terms.size() * shared.ofStored());
+                alike.add("terms " + String.join(", ", shared.named()));
             }
             if (score < AT_LEAST) continue;
             alikeOnes.add(new Scored(c, Math.round(score * 1000) / 1000.0, alike));

@@ -241,10 +241,53 @@ class SimilarCasesProjectionTest {
     void an_analysis_step_compares_its_own_text_before_the_read_model_knows_its_case() {
         new CaseStory("old", "alice", "FRRouting 8.4 BGP session to 10.0.0.2 stays Active", "BGP", "FRRouting").solution("Check the peer.").solved();
 
-        SimilarCases found = queries.handle(new FindSimilarCases(CaseId.of("not-projected-yet"), ALICE,
+        SimilarCases found = queries.handle(FindSimilarCases.resolvedLike(CaseId.of("not-projected-yet"), ALICE,
                 "BGP session stays in Active on FRRouting", "BGP", "FRRouting", 3)).orElseThrow();
 
         assertThat(found.items()).extracting(SimilarCase::caseId).containsExactly("old");
+    }
+
+    @Test
+    void an_analysis_step_is_shown_only_solved_or_approved_cases_and_a_reopening_takes_back_only_the_solving() {
+        new CaseStory("unsolved", "alice", "Cisco OSPF neighbor stuck in EXSTART, MTU 1500 vs 9216", "OSPF", "Cisco")
+                .solution("Interface MTU mismatch.");
+        new CaseStory("solved", "alice", "Cisco OSPF neighbor stuck EXSTART", "OSPF", "Cisco").solution("MTU mismatch.").solved();
+        new CaseStory("approved", "alice", "OSPF adjacency does not form on a Cisco router", "OSPF", "Cisco")
+                .solution("Check the MTU.").solved()
+                .feedback("f-1", FeedbackOutcome.SOLVED, (String) null, ReviewDecision.APPROVE);
+        FindSimilarCases step = FindSimilarCases.resolvedLike(CaseId.of("step"), ALICE,
+                "Cisco OSPF neighbor stuck in EXSTART, MTU 1500 vs 9216", "OSPF", "Cisco", 5);
+
+        assertThat(queries.handle(step).orElseThrow().items()).extracting(SimilarCase::caseId).containsExactly("approved", "solved");
+        // a page asks for every case with a solution, the unsolved one too
+        assertThat(queries.handle(new FindSimilarCases(CaseId.of("step"), ALICE, step.text(), "OSPF", "Cisco", 5, false))
+                .orElseThrow().items()).extracting(SimilarCase::caseId).containsExactly("approved", "solved", "unsolved");
+
+        given(p -> p.on(new CaseReopened(CaseId.of("solved"), "alice", next())));
+        given(p -> p.on(new CaseReopened(CaseId.of("approved"), "alice", next())));
+        // the approval still stands for the reopened case; the one that was only solved is not shown until solved again
+        assertThat(queries.handle(step).orElseThrow().items()).extracting(SimilarCase::caseId).containsExactly("approved");
+
+        Instant solvedAgain = next();
+        given(p -> p.on(new CaseSolved(CaseId.of("solved"), solvedAgain), solvedAgain));
+        assertThat(queries.handle(step).orElseThrow().items()).extracting(SimilarCase::caseId).containsExactly("approved", "solved");
+    }
+
+    @Test
+    void shared_terms_are_counted_in_the_stored_text_as_a_set_of_them_would_be() {
+        Set<String> mine = CaseTerms.of("OSPF neighbour stuck in ExStart, interface MTU 1500 against 9000, 邻居状态卡住");
+        for (String stored : List.of("", "ospf", "exstart ospf mtu neighbour", "bgp active hold",
+                String.join(" ", CaseTerms.of("华为 OSPF 邻居状态 ExStart，MTU 不一致")),
+                CaseTerms.merge("ospf stuck", List.of("mtu", "vlan", "trunk", "邻居")))) {
+            Set<String> theirs = CaseTerms.parse(stored);
+            List<String> shared = theirs.stream().filter(mine::contains).toList();
+
+            CaseTerms.Shared counted = CaseTerms.shared(stored, mine, 2);
+
+            assertThat(counted.count()).as(stored).isEqualTo(shared.size());
+            assertThat(counted.ofStored()).as(stored).isEqualTo(theirs.size());
+            assertThat(counted.named()).as(stored).isEqualTo(shared.subList(0, Math.min(2, shared.size())));
+        }
     }
 
     @Test

@@ -23,10 +23,19 @@ public final class CaseQueries {
      * solutions first; answers {@link CaseViews.SimilarCases}, or nothing when the case is not the requester's to see.
      * With {@code text} (and the category and vendor the agent reads in it) the cases are compared with that text
      * instead of the case's own, and the case need not be known to the read model yet: what an analysis step asks.
+     * With {@code resolvedOnly} only cases that were solved or whose solution was approved are looked at (a step shows
+     * no others), so their number, not that of every case, bounds the work.
      */
-    public record FindSimilarCases(CaseId caseId, Requester requester, String text, String category, String vendor, int limit) {
+    public record FindSimilarCases(CaseId caseId, Requester requester, String text, String category, String vendor, int limit,
+                                   boolean resolvedOnly) {
         public static FindSimilarCases of(CaseId caseId, Requester requester, int limit) {
-            return new FindSimilarCases(caseId, requester, null, null, null, limit);
+            return new FindSimilarCases(caseId, requester, null, null, null, limit, false);
+        }
+
+        /** What an analysis step asks: solved or approved cases like {@code text}. */
+        public static FindSimilarCases resolvedLike(CaseId caseId, Requester requester, String text, String category,
+                                                    String vendor, int limit) {
+            return new FindSimilarCases(caseId, requester, text, category, vendor, limit, true);
         }
     }
 }
