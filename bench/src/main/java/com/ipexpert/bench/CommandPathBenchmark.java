@@ -3,12 +3,16 @@ package com.ipexpert.bench;
 import com.ipexpert.api.cases.CaseCommands.AnswerClarification;
 import com.ipexpert.api.cases.CaseCommands.OpenCase;
 import com.ipexpert.api.cases.CaseId;
+import com.ipexpert.api.cases.CaseQueries.FindSimilarCases;
+import com.ipexpert.api.cases.CaseViews.SimilarCases;
 import com.ipexpert.api.cases.NodeId;
 import com.ipexpert.api.cases.RetrievalSettings;
 import com.ipexpert.api.identity.Requester;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -44,7 +48,9 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Arguments (all optional): {@code seconds=10 server=jdbc:postgresql://127.0.0.1:5432/ user=postgres password=}.
  * {@code lag-only=true clients=4 sample-every=2} measures the projection lag alone, at one number of clients, on a
- * fresh process (no warm-up phases before it), watching every second case instead of every tenth.
+ * fresh process (no warm-up phases before it), watching every second case instead of every tenth; {@code warmup=10}
+ * first puts the same load on it for that many seconds, unmeasured. The lag probe asks for every watched case in one
+ * query per round (each round about a millisecond apart).
  */
 public class CommandPathBenchmark {
 
@@ -104,8 +110,15 @@ public class CommandPathBenchmark {
             awaitClaimed(processing);
             awaitCaughtUp(jdbc);
             System.out.printf("processors caught up with the paused backlog in %.1f s%n", (System.nanoTime() - caughtUpFrom) / 1e9);
+            if (!lagOnly) similarCases(context.getBean(QueryGateway.class), jdbc);
 
             com.ipexpert.edge.messaging.QuietTokenStore tokens = context.getBean(com.ipexpert.edge.messaging.QuietTokenStore.class);
+            int warmup = Integer.parseInt(opts.getOrDefault("warmup", "0"));
+            if (warmup > 0) {
+                // the same load, unmeasured, so the measured seconds see compiled code and a queue that has already formed
+                Result warm = openCases(commands, Integer.parseInt(opts.getOrDefault("clients", "4")), warmup, new LagProbe(jdbc, false, 10));
+                System.out.printf("warm-up: %,d cases opened in %d s%n", warm.count(), warmup);
+            }
             for (int clients : lagOnly ? new int[]{Integer.parseInt(opts.getOrDefault("clients", "4"))} : new int[]{1, 4, 8}) {
                 LagProbe lag = new LagProbe(jdbc, true, Integer.parseInt(opts.getOrDefault("sample-every", "10")));
                 long writesBefore = tokens.written();
@@ -125,9 +138,12 @@ public class CommandPathBenchmark {
                 context.close();
                 System.exit(0);
             }
-            List<String[]> awaiting = awaitingCases(jdbc, commands, 400);
+            // one queue for both runs: a case answered by the first is not answered again by the second
+            ConcurrentLinkedQueue<String[]> awaiting = new ConcurrentLinkedQueue<>(awaitingCases(jdbc, commands, 4_000));
             for (int clients : new int[]{1, 8}) {
+                int before = awaiting.size();
                 Result answer = answer(commands, awaiting, clients, seconds);
+                if (awaiting.isEmpty()) System.out.printf("(all %d awaiting cases answered before the %d s were up)%n", before, seconds);
                 System.out.printf("answer clarification (1 command → 4 events): %,.0f commands/s with %d client(s); p50 %.1f ms p99 %.1f ms%n",
                         answer.perSecond(), clients, answer.percentile(50), answer.percentile(99));
             }
@@ -230,6 +246,33 @@ public class CommandPathBenchmark {
         return new Result(done.get(), seconds, latencies);
     }
 
+    /**
+     * What looking up similar cases costs an analysis step, over the cases opened so far: as a step asks (solved or
+     * approved cases only) and as it asked before (every case with a solution), with none of them solved, then with
+     * every second one marked solved in the read model (put back after).
+     */
+    static void similarCases(QueryGateway queries, JdbcTemplate jdbc) {
+        Integer withSolution = jdbc.queryForObject("select count(*) from similar_case where solution_answer is not null", Integer.class);
+        for (boolean halfSolved : new boolean[]{false, true}) {
+            if (halfSolved) jdbc.update("update similar_case set solved = true, resolved = true where mod(abs(hashtext(case_id)), 2) = 0");
+            Integer resolved = jdbc.queryForObject("select count(*) from similar_case where resolved", Integer.class);
+            for (boolean resolvedOnly : new boolean[]{true, false}) {
+                List<Double> latencies = new ArrayList<>();
+                for (int i = 0; i < 300; i++) {
+                    FindSimilarCases find = new FindSimilarCases(CaseId.random(), BENCH_USER, QUERIES[i % QUERIES.length],
+                            "OSPF", "Huawei", 3, resolvedOnly);
+                    long t0 = System.nanoTime();
+                    queries.query(find, ResponseTypes.optionalInstanceOf(SimilarCases.class)).join();
+                    if (i >= 100) latencies.add((System.nanoTime() - t0) / 1e6); // the first 100 warm up
+                }
+                System.out.printf("similar cases for a step (%,d cases with a solution, %,d solved): %s: p50 %.1f ms p99 %.1f ms%n",
+                        withSolution, resolved, resolvedOnly ? "solved or approved only (as now)" : "every case with a solution (as before)",
+                        BenchArgs.percentile(latencies, 50), BenchArgs.percentile(latencies, 99));
+            }
+            if (halfSolved) jdbc.update("update similar_case set solved = false, resolved = approved");
+        }
+    }
+
     /** Waits (at most a minute) until every streaming processor has claimed its segments. */
     static void awaitClaimed(EventProcessingConfiguration processing) throws InterruptedException {
         long deadline = System.currentTimeMillis() + 60_000;
@@ -266,8 +309,7 @@ public class CommandPathBenchmark {
         return found;
     }
 
-    static Result answer(CommandGateway commands, List<String[]> awaiting, int clients, int seconds) throws Exception {
-        ConcurrentLinkedQueue<String[]> queue = new ConcurrentLinkedQueue<>(awaiting);
+    static Result answer(CommandGateway commands, ConcurrentLinkedQueue<String[]> queue, int clients, int seconds) throws Exception {
         List<Double> latencies = Collections.synchronizedList(new ArrayList<>());
         AtomicLong done = new AtomicLong();
         long start = System.nanoTime();
@@ -366,13 +408,17 @@ public class CommandPathBenchmark {
             if (active) pending.put(caseId, acknowledgedNanos);
         }
 
+        /** Asks for every watched case in one query per round, so the probe's own round trip is the resolution. */
         private void poll() {
             while (running || !pending.isEmpty()) {
-                for (var entry : List.copyOf(pending.entrySet())) {
-                    Integer n = jdbc.queryForObject("select count(*) from case_view where case_id = ?", Integer.class, entry.getKey());
-                    if (n != null && n > 0) {
-                        samples.add((System.nanoTime() - entry.getValue()) / 1e6);
-                        pending.remove(entry.getKey());
+                List<String> watched = List.copyOf(pending.keySet());
+                if (!watched.isEmpty()) {
+                    List<String> visible = jdbc.queryForList("select case_id from case_view where case_id in ("
+                            + String.join(",", Collections.nCopies(watched.size(), "?")) + ")", String.class, watched.toArray());
+                    long now = System.nanoTime();
+                    for (String caseId : visible) {
+                        Long acknowledged = pending.remove(caseId);
+                        if (acknowledged != null) samples.add((now - acknowledged) / 1e6);
                     }
                 }
                 try {
