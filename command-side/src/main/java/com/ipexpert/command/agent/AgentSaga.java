@@ -39,7 +39,9 @@ import java.util.Map;
  * The deadline covers the running step, not the time it waits in the analysis queue: it starts when a worker claims
  * the attempt ({@link AnalysisAttemptClaimed}). Until then a queue check comes round every step timeout and sends the
  * attempt again, in case it was lost with a process that died (a worker that still holds it ignores the repeat, and
- * the node lets only one worker claim it); a queued step is never failed for waiting.
+ * the node lets only one worker claim it); a queued step is never failed for waiting. Each check that finds the
+ * attempt still held by a worker waits twice as long before the next one, up to {@link #LONGEST_QUEUE_CHECK}: a long
+ * queue is not polled every step timeout while it drains.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY) // stored as JSON without getters
@@ -50,6 +52,8 @@ public class AgentSaga {
     static final String TIMEOUT = "analysis-timeout";
     static final String RETRY = "analysis-retry";
     static final String QUEUED = "analysis-queued";
+    /** The longest wait between two queue checks of an attempt a worker holds (never shorter than the step timeout). */
+    static final Duration LONGEST_QUEUE_CHECK = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(AgentSaga.class);
 
     private NodeId nodeId;
@@ -69,6 +73,8 @@ public class AgentSaga {
     private RetrievalSettings retrieval;
     /** The attempt a worker has claimed (its deadline now counts the running step); null until then. */
     private Integer claimedAttempt;
+    /** Queue checks in a row of the current attempt that found a worker holding it (0 in a saga stored before). */
+    private int heldChecks;
 
     @StartSaga
     @SagaEventHandler(associationProperty = NODE)
@@ -80,6 +86,7 @@ public class AgentSaga {
         attemptsThisRun = Math.max(attemptsThisRun, e.attempt() - firstAttempt + 1);
         currentAttempt = e.attempt();
         retrieval = e.retrieval();
+        heldChecks = 0;
         stopWaitingForAttempt(deadlines);
         deadlines.schedule(settings.stepTimeout(), QUEUED, e.attempt());
         commands.send(new PerformAnalysis(e.nodeId(), e.caseId(), e.attempt(), e.retrieval()));
@@ -121,14 +128,22 @@ public class AgentSaga {
     /**
      * No worker has claimed the attempt within a step timeout: it is waiting in the queue, or it was lost with the
      * process that held it. Either way it is sent again (a worker that holds it ignores the repeat) and checked again
-     * later; waiting does not fail it.
+     * later; waiting does not fail it. A worker that says it holds the attempt is checked on less often.
      */
     @DeadlineHandler(deadlineName = QUEUED)
     void onStillQueued(Integer attempt, CommandGateway commands, DeadlineManager deadlines, AgentSettings settings) {
         // a check of an attempt that was claimed, or that is no longer current, has nothing left to do
         if (currentAttempt != null && !currentAttempt.equals(attempt) || attempt.equals(claimedAttempt)) return;
-        commands.sendAndWait(new PerformAnalysis(nodeId, caseId, attempt, retrieval));
-        deadlines.schedule(settings.stepTimeout(), QUEUED, attempt);
+        Object held = commands.sendAndWait(new PerformAnalysis(nodeId, caseId, attempt, retrieval));
+        heldChecks = Boolean.TRUE.equals(held) ? heldChecks + 1 : 0;
+        deadlines.schedule(queueCheckAfter(settings.stepTimeout(), heldChecks), QUEUED, attempt);
+    }
+
+    /** The wait before the next queue check: the step timeout, doubled for each check in a row that found it held. */
+    static Duration queueCheckAfter(Duration stepTimeout, int heldChecks) {
+        Duration longest = LONGEST_QUEUE_CHECK.compareTo(stepTimeout) > 0 ? LONGEST_QUEUE_CHECK : stepTimeout;
+        Duration wait = stepTimeout.multipliedBy(1L << Math.min(heldChecks, 20));
+        return wait.compareTo(longest) > 0 ? longest : wait;
     }
 
     @DeadlineHandler(deadlineName = RETRY)

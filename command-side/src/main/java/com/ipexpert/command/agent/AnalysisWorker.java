@@ -101,13 +101,17 @@ public class AnalysisWorker {
         this.clock = clock;
     }
 
+    /**
+     * @return whether this worker already held the attempt (waiting in its queue or running), so sending it again
+     * changed nothing: the saga's queue check then comes round less often
+     */
     @CommandHandler
-    public void handle(PerformAnalysis cmd, @MetaDataValue(MessageProvenance.TRACE_ID) String traceId) {
+    public boolean handle(PerformAnalysis cmd, @MetaDataValue(MessageProvenance.TRACE_ID) String traceId) {
         // The step starts at once. What it reads (the case's events up to the attempt) was committed before the saga
         // saw the attempt, so it need not wait for the saga's own transaction, which holds the rest of the saga's
         // batch; behind Axon Server it never did. Should that transaction roll back, the saga sends the attempt again
         // and the node refuses the second report of an attempt that already concluded.
-        submit(() -> run(cmd, traceId), cmd);
+        return submit(() -> run(cmd, traceId), cmd);
     }
 
     /**
@@ -118,16 +122,17 @@ public class AnalysisWorker {
         stopping = true;
     }
 
-    private void submit(Runnable step, PerformAnalysis cmd) {
+    /** Queues the step unless this worker holds it already; answers whether it did. */
+    private boolean submit(Runnable step, PerformAnalysis cmd) {
         if (stopping) {
             log.debug("Analysis step for node {} attempt {} is left for the next start: the application is stopping",
                     cmd.nodeId(), cmd.attempt());
-            return;
+            return false;
         }
         String key = keyOf(cmd);
         if (!held.add(key)) {
             log.debug("Analysis step for node {} attempt {} is already held by this worker", cmd.nodeId(), cmd.attempt());
-            return;
+            return true;
         }
         try {
             executor.execute(() -> {
@@ -142,6 +147,7 @@ public class AnalysisWorker {
             log.warn("Analysis step for node {} attempt {} was not accepted: the worker is saturated; its deadline will retry it",
                     cmd.nodeId(), cmd.attempt());
         }
+        return false;
     }
 
     private static String keyOf(PerformAnalysis cmd) {

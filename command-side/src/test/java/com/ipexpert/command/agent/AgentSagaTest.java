@@ -1,5 +1,7 @@
 package com.ipexpert.command.agent;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.ipexpert.api.agent.AgentCommands.PerformAnalysis;
 import com.ipexpert.api.cases.AnalysisOutcome;
 import com.ipexpert.api.cases.CaseCommands.FailAnalysis;
@@ -109,6 +111,38 @@ class AgentSagaTest {
                         new PerformAnalysis(NODE, CASE, 1, RETRIEVAL))
                 .expectScheduledDeadlineWithName(T0.plusSeconds(180), AgentSaga.QUEUED)
                 .expectActiveSagas(1);
+    }
+
+    @Test
+    void a_step_a_worker_still_holds_is_checked_twice_as_long_after_each_check_up_to_five_minutes() {
+        // the worker answers that it already holds the attempt
+        fixture.setCallbackBehavior((command, metaData) -> command instanceof PerformAnalysis ? Boolean.TRUE : null);
+        // checks at 60 s, then 60 + 120 = 180 s, 180 + 240 = 420 s, then every 300 s: 720 s, 1,020 s
+        fixture.givenCurrentTime(T0)
+                .andThenAggregate(NODE.value()).published(started(1))
+                .whenTimeElapses(Duration.ofSeconds(750))
+                .expectDeadlinesMet(1, 1, 1, 1)
+                .expectScheduledDeadlineWithName(T0.plusSeconds(1_020), AgentSaga.QUEUED)
+                .expectActiveSagas(1);
+    }
+
+    @Test
+    void a_step_a_worker_did_not_hold_is_checked_again_a_step_timeout_later() {
+        // sent again and taken into the queue (the process that held it died, or its queue was full): not held before
+        fixture.setCallbackBehavior((command, metaData) -> command instanceof PerformAnalysis ? Boolean.FALSE : null);
+        fixture.givenCurrentTime(T0)
+                .andThenAggregate(NODE.value()).published(started(1))
+                .whenTimeElapses(Duration.ofSeconds(190))
+                .expectDeadlinesMet(1, 1, 1)
+                .expectScheduledDeadlineWithName(T0.plusSeconds(240), AgentSaga.QUEUED);
+    }
+
+    @Test
+    void the_wait_between_queue_checks_is_never_shorter_than_the_step_timeout() {
+        assertThat(AgentSaga.queueCheckAfter(Duration.ofSeconds(60), 0)).isEqualTo(Duration.ofSeconds(60));
+        assertThat(AgentSaga.queueCheckAfter(Duration.ofSeconds(60), 2)).isEqualTo(Duration.ofSeconds(240));
+        assertThat(AgentSaga.queueCheckAfter(Duration.ofSeconds(60), 40)).isEqualTo(Duration.ofMinutes(5));
+        assertThat(AgentSaga.queueCheckAfter(Duration.ofMinutes(10), 3)).isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test

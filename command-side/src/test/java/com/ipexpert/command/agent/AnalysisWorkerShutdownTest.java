@@ -73,6 +73,17 @@ class AnalysisWorkerShutdownTest {
         assertThat(interrupted).isTrue();
     }
 
+    @Test
+    void a_step_sent_again_while_it_waits_in_the_queue_is_answered_as_already_held_and_not_queued_twice() throws Exception {
+        occupyTheOnlyThread();
+
+        assertThat(worker.handle(step(1), null)).as("taken into the queue").isFalse();
+        assertThat(worker.handle(step(1), null)).as("sent again by its queue check").isTrue();
+        assertThat(worker.handle(step(2), null)).isFalse();
+
+        assertThat(executor.getQueue()).hasSize(2);
+    }
+
     /** A step that runs until released (or interrupted), holding the pool's one thread. */
     private CountDownLatch occupyTheOnlyThread() throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
