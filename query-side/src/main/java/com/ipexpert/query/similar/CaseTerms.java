@@ -68,28 +68,17 @@ final class CaseTerms {
 
     /**
      * How many of the stored terms (space-separated, each once, as {@link #of} and {@link #merge} write them) are among
-     * {@code terms}, how many terms are stored, and the first {@code named} shared ones. Reads the stored text in place:
-     * a step scores up to thousands of earlier cases, so no set is built for each.
+     * {@code terms}, how many terms are stored, and the first {@code named} shared ones. A step scores up to thousands
+     * of earlier cases, so no set is built for each: the stored terms are distinct already.
      */
     static Shared shared(String stored, Set<String> terms, int named) {
-        List<String> names = new ArrayList<>(Math.min(named, terms.size()));
+        List<String> names = new ArrayList<>();
         int count = 0;
         int ofStored = 0;
-        if (stored != null) {
-            int from = 0;
-            int length = stored.length();
-            while (from < length) {
-                int end = stored.indexOf(' ', from);
-                if (end < 0) end = length;
-                if (end > from) {
-                    ofStored++;
-                    String term = stored.substring(from, end);
-                    if (terms.contains(term)) {
-                        if (count++ < named) names.add(term);
-                    }
-                }
-                from = end + 1;
-            }
+        for (String term : stored == null ? new String[0] : stored.split(" ")) {
+            if (term.isEmpty()) continue;
+            ofStored++;
+            if (terms.contains(term) && count++ < named) names.add(term);
         }
         return new Shared(count, ofStored, names);
     }
