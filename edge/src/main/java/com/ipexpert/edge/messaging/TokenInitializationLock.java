@@ -25,8 +25,8 @@ final class TokenInitializationLock {
         // which database is asked on the first creation, in its transaction: not while the application starts
         java.util.concurrent.atomic.AtomicReference<Boolean> postgres = new java.util.concurrent.atomic.AtomicReference<>();
         return processorName -> {
-            Boolean isPostgres = postgres.updateAndGet(known -> known != null ? known : jdbc.execute((Connection c) ->
-                    "PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName())));
+            Boolean isPostgres = postgres.updateAndGet(known -> known != null ? known : jdbc.execute(
+                    (Connection c) -> com.ipexpert.edge.deployment.Databases.isPostgres(c)));
             // the second key: PostgreSQL's own hash of the processor's name
             if (Boolean.TRUE.equals(isPostgres)) {
                 jdbc.queryForList("select pg_advisory_xact_lock(?, hashtext(?))", NAMESPACE, processorName);

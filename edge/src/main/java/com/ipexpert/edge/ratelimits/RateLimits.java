@@ -14,8 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,7 +39,7 @@ public class RateLimits {
 
     public RateLimits(DataSource dataSource, boolean enabled) {
         this.enabled = enabled;
-        if (isPostgres(dataSource)) {
+        if (com.ipexpert.edge.deployment.Databases.isPostgres(dataSource)) {
             this.cleaner = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                     .primaryKeyMapper(PrimaryKeyMapper.STRING)
                     .table("rate_limit_bucket").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
@@ -89,13 +87,5 @@ public class RateLimits {
                 .build();
         if (shared != null) return shared.builder().build(id, () -> config);
         return local.computeIfAbsent(id + "|" + limit, k -> Bucket.builder().addLimit(config.getBandwidths()[0]).build());
-    }
-
-    private static boolean isPostgres(DataSource dataSource) {
-        try (Connection c = dataSource.getConnection()) {
-            return c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
-        } catch (SQLException e) {
-            return false;
-        }
     }
 }
