@@ -50,7 +50,8 @@ import java.util.stream.Stream;
  * command to attempt started (case, node, saga), retrieval, the model call, the rest (conversation, rules, report).
  *
  * <p>Arguments (all optional): {@code cases=200 warmup=30 clients=1,4 corpus=retrieval/src/test/resources/eval/corpus
- * server=jdbc:postgresql://127.0.0.1:5432/ user=postgres password=}.
+ * server=jdbc:postgresql://127.0.0.1:5432/ user=postgres password=}; {@code hand-off=false} stops the hand-off of a new
+ * attempt to the worker after its commit, so only the agent saga sends it (as before the hand-off existed).
  */
 public class AgentStepBenchmark {
     private static final Requester BENCH_USER = new Requester("bench-user", Set.of(Requester.USER));
@@ -121,6 +122,11 @@ public class AgentStepBenchmark {
                 int chunks = ingest(port, corpus);
                 System.out.printf("knowledge base: %d documents from %s, %d chunks indexed%n", countFiles(corpus), corpus, chunks);
 
+                if (!Boolean.parseBoolean(opts.getOrDefault("hand-off", "true"))) {
+                    // the saga alone sends each attempt to the worker, as before the hand-off existed
+                    context.getBean(EventProcessingConfiguration.class).eventProcessor("agent-hand-off")
+                            .orElseThrow().shutDown();
+                }
                 Watch watch = new Watch();
                 context.getBean(EventStore.class).subscribe(watch::on);
                 // When the saga's processor takes up an attempt, and when the saga sends the work on.

@@ -39,7 +39,9 @@ import java.util.Map;
  * The deadline covers the running step, not the time it waits in the analysis queue: it starts when a worker claims
  * the attempt ({@link AnalysisAttemptClaimed}). Until then a queue check comes round every step timeout and sends the
  * attempt again, in case it was lost with a process that died (a worker that still holds it ignores the repeat, and
- * the node lets only one worker claim it); a queued step is never failed for waiting. Each check that finds the
+ * the node lets only one worker claim it); a queued step is never failed for waiting. The process that started an
+ * attempt has usually handed it to its worker already ({@link AttemptHandOff}); the saga's own send is then such a
+ * repeat, and it is what brings the attempt to a worker when that hand-off was lost. Each check that finds the
  * attempt still held by a worker waits twice as long before the next one, up to {@link #LONGEST_QUEUE_CHECK}: a long
  * queue is not polled every step timeout while it drains.
  */
