@@ -3,10 +3,10 @@ package com.ipexpert.command.agent;
 import com.ipexpert.api.agent.AgentCommands.PerformAnalysis;
 import com.ipexpert.api.cases.NodeEvents.AnalysisAttemptStarted;
 import com.ipexpert.edge.correlation.MessageProvenance;
+import com.ipexpert.edge.messaging.AfterCommit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,16 +31,7 @@ class AttemptHandOff {
     void on(AnalysisAttemptStarted e, MetaData meta) {
         PerformAnalysis step = new PerformAnalysis(e.nodeId(), e.caseId(), e.attempt(), e.retrieval());
         Object trace = meta.get(MessageProvenance.TRACE_ID);
-        Runnable handOff = () -> worker.handle(step, trace == null ? null : trace.toString());
         // not before the attempt is stored: the worker's claim must find it
-        if (CurrentUnitOfWork.isStarted()) {
-            try {
-                CurrentUnitOfWork.get().root().afterCommit(u -> handOff.run());
-                return;
-            } catch (IllegalStateException tooLate) {
-                // the unit of work has already committed
-            }
-        }
-        handOff.run();
+        AfterCommit.run(() -> worker.handle(step, trace == null ? null : trace.toString()));
     }
 }

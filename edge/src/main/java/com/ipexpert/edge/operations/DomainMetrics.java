@@ -19,7 +19,6 @@ import io.micrometer.core.instrument.Timer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -192,14 +191,6 @@ public class DomainMetrics {
                 if (previous == null) MDC.remove(RequestCorrelationFilter.MDC_KEY); else MDC.put(RequestCorrelationFilter.MDC_KEY, previous);
             }
         };
-        if (CurrentUnitOfWork.isStarted()) {
-            try {
-                CurrentUnitOfWork.get().root().afterCommit(u -> withTrace.run());
-                return;
-            } catch (IllegalStateException tooLate) {
-                // the unit of work is already past committing
-            }
-        }
-        withTrace.run();
+        com.ipexpert.edge.messaging.AfterCommit.run(withTrace);
     }
 }
