@@ -42,8 +42,8 @@ import java.util.Map;
  * the node lets only one worker claim it); a queued step is never failed for waiting. The process that started an
  * attempt has usually handed it to its worker already ({@link AttemptHandOff}); the saga's own send is then such a
  * repeat, and it is what brings the attempt to a worker when that hand-off was lost. Each check that finds the
- * attempt still held by a worker waits twice as long before the next one, up to {@link #LONGEST_QUEUE_CHECK}: a long
- * queue is not polled every step timeout while it drains.
+ * attempt still held by a worker, or the worker's queue full, waits twice as long before the next one, up to
+ * {@link #LONGEST_QUEUE_CHECK}: a long queue is not polled every step timeout while it drains.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY) // stored as JSON without getters
@@ -75,7 +75,7 @@ public class AgentSaga {
     private RetrievalSettings retrieval;
     /** The attempt a worker has claimed (its deadline now counts the running step); null until then. */
     private Integer claimedAttempt;
-    /** Queue checks in a row of the current attempt that found a worker holding it (0 in a saga stored before). */
+    /** Queue checks in a row of the current attempt that found a worker holding it or full (0 in a saga stored before). */
     private int heldChecks;
 
     @StartSaga
@@ -130,7 +130,8 @@ public class AgentSaga {
     /**
      * No worker has claimed the attempt within a step timeout: it is waiting in the queue, or it was lost with the
      * process that held it. Either way it is sent again (a worker that holds it ignores the repeat) and checked again
-     * later; waiting does not fail it. A worker that says it holds the attempt is checked on less often.
+     * later; waiting does not fail it. A worker that says sending it again changes nothing (it holds the attempt,
+     * or its queue is full) is checked on less often.
      */
     @DeadlineHandler(deadlineName = QUEUED)
     void onStillQueued(Integer attempt, CommandGateway commands, DeadlineManager deadlines, AgentSettings settings) {
@@ -141,7 +142,7 @@ public class AgentSaga {
         deadlines.schedule(queueCheckAfter(settings.stepTimeout(), heldChecks), QUEUED, attempt);
     }
 
-    /** The wait before the next queue check: the step timeout, doubled for each check in a row that found it held. */
+    /** The wait before the next queue check: the step timeout, doubled for each check in a row that found it held or the queue full. */
     static Duration queueCheckAfter(Duration stepTimeout, int heldChecks) {
         Duration longest = LONGEST_QUEUE_CHECK.compareTo(stepTimeout) > 0 ? LONGEST_QUEUE_CHECK : stepTimeout;
         Duration wait = stepTimeout.multipliedBy(1L << Math.min(heldChecks, 20));

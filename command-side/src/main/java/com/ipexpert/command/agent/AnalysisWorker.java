@@ -102,8 +102,9 @@ public class AnalysisWorker {
     }
 
     /**
-     * @return whether this worker already held the attempt (waiting in its queue or running), so sending it again
-     * changed nothing: the saga's queue check then comes round less often
+     * @return whether sending the attempt again soon would change nothing: this worker already held it (waiting in
+     * its queue or running), or its queue is full and refused it. The saga's queue check then comes round less often;
+     * a step refused by a full queue is taken when a later check finds room.
      */
     @CommandHandler
     public boolean handle(PerformAnalysis cmd, @MetaDataValue(MessageProvenance.TRACE_ID) String traceId) {
@@ -122,7 +123,7 @@ public class AnalysisWorker {
         stopping = true;
     }
 
-    /** Queues the step unless this worker holds it already; answers whether it did. */
+    /** Queues the step unless this worker holds it already; answers whether sending it again soon would change nothing. */
     private boolean submit(Runnable step, PerformAnalysis cmd) {
         if (stopping) {
             log.debug("Analysis step for node {} attempt {} is left for the next start: the application is stopping",
@@ -144,8 +145,9 @@ public class AnalysisWorker {
             });
         } catch (RejectedExecutionException e) {
             held.remove(key);
-            log.warn("Analysis step for node {} attempt {} was not accepted: the worker is saturated; its deadline will retry it",
+            log.warn("Analysis step for node {} attempt {} was not accepted: the worker's queue is full; its queue check sends it again later",
                     cmd.nodeId(), cmd.attempt());
+            return true;
         }
         return false;
     }

@@ -84,6 +84,37 @@ class AnalysisWorkerShutdownTest {
         assertThat(executor.getQueue()).hasSize(2);
     }
 
+    @Test
+    void a_step_a_full_queue_refuses_is_answered_as_nothing_gained_by_sending_it_again_soon() throws Exception {
+        ThreadPoolExecutor small = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1));
+        AnalysisWorker saturated = new AnalysisWorker(null, KnowledgeRetrieval.NONE, new OfflineAnalyst(),
+                new StepDrafts(null), commands, small, Clock.systemUTC());
+        CountDownLatch running = new CountDownLatch(1);
+        try {
+            small.execute(() -> {
+                running.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(saturated.handle(step(1), null)).as("taken into the last place of the queue").isFalse();
+            assertThat(saturated.handle(step(2), null)).as("refused by the full queue").isTrue();
+            assertThat(small.getQueue()).hasSize(1);
+
+            release.countDown();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (!small.getQueue().isEmpty() && System.nanoTime() < deadline) Thread.sleep(5);
+            // the refused step was not kept as held: once there is room, its next check queues it
+            assertThat(saturated.handle(step(2), null)).as("sent again once the queue has room").isFalse();
+        } finally {
+            small.shutdownNow();
+        }
+    }
+
     /** A step that runs until released (or interrupted), holding the pool's one thread. */
     private CountDownLatch occupyTheOnlyThread() throws InterruptedException {
         CountDownLatch started = new CountDownLatch(1);
