@@ -11,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands an analysis attempt this process started to its worker as soon as the transaction that started it commits,
- * instead of after the agent saga's processor has read the event back from the store (on the embedded store about
- * 10 ms later, 15–25 ms at p95; more behind Axon Server). The saga stays the guarantee: it sends the attempt as well,
+ * instead of after the agent saga's processor has read the event back from the store (on the embedded store 11–13 ms
+ * later at the median, 19–24 ms at p95, as measured by {@code AgentStepBenchmark hand-off=false}; behind Axon Server
+ * not measured). The saga stays the guarantee: it sends the attempt as well,
  * and a worker that holds it ignores the repeat; should the repeat reach another instance, the node's single claim
  * lets only one of them run it. A subscribing handler: it sees the attempts this process starts, once, never on replay;
  * an attempt handed off from a process that then dies is sent again by the saga.

@@ -128,7 +128,7 @@ class AgentSagaTest {
 
     @Test
     void a_step_a_worker_did_not_hold_is_checked_again_a_step_timeout_later() {
-        // sent again and taken into the queue (the process that held it died, or its queue was full): not held before
+        // sent again and taken into the queue (the process that held it died): not held before
         fixture.setCallbackBehavior((command, metaData) -> command instanceof PerformAnalysis ? Boolean.FALSE : null);
         fixture.givenCurrentTime(T0)
                 .andThenAggregate(NODE.value()).published(started(1))
