@@ -1,5 +1,7 @@
-import { useEffect, useMemo } from 'react';
-import { ReactFlow, Background, Controls, MarkerType, useReactFlow, ReactFlowProvider, type Edge, type Node } from '@xyflow/react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  ReactFlow, Background, Controls, MarkerType, useReactFlow, ReactFlowProvider, type Edge, type Node, type NodeChange,
+} from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import type { CaseEdge, CaseNode } from '../api/types';
 import { nodeStatusLabel } from '../i18n/messages';
@@ -59,9 +61,18 @@ function Graph({ nodes, edges, selected, onSelect, ariaLabel }: {
 }) {
   const { t } = useI18n();
   const positions = useMemo(() => layout(nodes, edges), [nodes, edges]);
+  // The sizes React Flow measured, given back with every node: a node passed without them is hidden until it is
+  // measured again, and a node whose size did not change is never measured again (an update that arrived before the
+  // first measurement left the graph hidden).
+  const [measured, setMeasured] = useState<Record<string, { width: number; height: number }>>({});
+  const onNodesChange = useCallback((changes: NodeChange[]) => {
+    const sized = changes.flatMap((c) => (c.type === 'dimensions' && c.dimensions ? [[c.id, c.dimensions] as const] : []));
+    if (sized.length) setMeasured((known) => ({ ...known, ...Object.fromEntries(sized) }));
+  }, []);
   const flowNodes: Node[] = nodes.map((n) => ({
     id: n.id,
     position: positions[n.id],
+    measured: measured[n.id],
     data: { label: `${n.title} · ${nodeStatusLabel(t, n.status)}` },
     className: `case-node ${statusClass[n.status] ?? ''} ${n.id === selected ? 'selected-node' : ''}`,
     ariaLabel: `${n.title} ${nodeStatusLabel(t, n.status)}`,
@@ -74,7 +85,7 @@ function Graph({ nodes, edges, selected, onSelect, ariaLabel }: {
   }));
   return (
     <div className="graph" aria-label={ariaLabel} role="region" data-testid="case-graph">
-      <ReactFlow nodes={flowNodes} edges={flowEdges} fitView fitViewOptions={{ maxZoom: 1.1 }}
+      <ReactFlow nodes={flowNodes} edges={flowEdges} onNodesChange={onNodesChange} fitView fitViewOptions={{ maxZoom: 1.1 }}
                  onNodeClick={(_, node) => onSelect(node.id)} nodesDraggable={false} nodesConnectable={false}
                  proOptions={{ hideAttribution: true }}>
         <Background />
