@@ -50,7 +50,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@code lag-only=true clients=4 sample-every=2} measures the projection lag alone, at one number of clients, on a
  * fresh process (no warm-up phases before it), watching every second case instead of every tenth; {@code warmup=10}
  * first puts the same load on it for that many seconds, unmeasured. The lag probe asks for every watched case in one
- * query per round (each round about a millisecond apart).
+ * query per round (each round about a millisecond apart). {@code alone-only=true} measures the command path alone (1
+ * and 8 clients, processors paused) and stops.
  */
 public class CommandPathBenchmark {
 
@@ -104,6 +105,10 @@ public class CommandPathBenchmark {
                 System.out.printf("open case, command path alone (processors paused): %,.0f commands/s with %d client(s) = %.0f%% of raw; p50 %.1f ms p99 %.1f ms; %.2f database transactions per command%n",
                         alone.perSecond(), clients, 100 * alone.perSecond() / (clients == 1 ? raw1 : raw8),
                         alone.percentile(50), alone.percentile(99), commits / (double) alone.count());
+            }
+            if (Boolean.parseBoolean(opts.getOrDefault("alone-only", "false"))) {
+                context.close();
+                System.exit(0);
             }
             long caughtUpFrom = System.nanoTime();
             processing.eventProcessors().values().forEach(EventProcessor::start);
