@@ -13,11 +13,21 @@ import java.util.HexFormat;
  * verify.
  */
 public final class ChainKey {
-    private final byte[] key;
+    /** One keyed MAC per thread: looking up the algorithm and keying it again for every event cost more than the MAC. */
+    private final ThreadLocal<Mac> macs;
 
     public ChainKey(byte[] key) {
         if (key == null || key.length < 32) throw new IllegalArgumentException("the audit chain key must be at least 32 bytes");
-        this.key = key.clone();
+        SecretKeySpec spec = new SecretKeySpec(key.clone(), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(() -> {
+            try {
+                Mac mac = Mac.getInstance("HmacSHA256");
+                mac.init(spec);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
+            }
+        });
     }
 
     /** The seal of one event: its aggregate, place, link (which covers its payload and every earlier one) and who caused it. */
@@ -31,12 +41,7 @@ public final class ChainKey {
     }
 
     private String hmac(String text) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is missing from this JVM", e);
-        }
+        // doFinal leaves the MAC keyed and reset for the thread's next seal
+        return HexFormat.of().formatHex(macs.get().doFinal(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

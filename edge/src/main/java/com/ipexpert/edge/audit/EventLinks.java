@@ -2,6 +2,9 @@ package com.ipexpert.edge.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.ipexpert.edge.messaging.AxonMessaging;
 
@@ -12,7 +15,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -27,6 +29,15 @@ public final class EventLinks {
     /** The "previous link" of an aggregate's first event. */
     public static final String GENESIS = "genesis";
     private static final ObjectMapper WRITER = AxonMessaging.axonObjectMapper();
+    /** Writes a tree as {@link JsonNode#toString()} writes each of its values (Jackson's defaults). */
+    private static final ObjectWriter LEAVES = new ObjectMapper().writer();
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+        }
+    });
 
     private EventLinks() {
     }
@@ -46,50 +57,45 @@ public final class EventLinks {
             return link(previous, payloadType, WRITER.readTree(payload));
         } catch (IOException e) {
             // unreadable JSON is itself a sign of tampering: it cannot match any link a writer made
-            return "unreadable:" + sha256(new String(payload, StandardCharsets.UTF_8));
+            return "unreadable:" + HexFormat.of().formatHex(SHA256.get().digest(
+                    new String(payload, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8)));
         }
     }
 
     private static String link(String previous, String payloadType, JsonNode payload) {
-        StringBuilder text = new StringBuilder(previous == null ? GENESIS : previous).append('\n')
-                .append(payloadType).append('\n');
-        canonical(payload, text);
-        return sha256(text.toString());
+        String text = (previous == null ? GENESIS : previous) + '\n' + payloadType + '\n' + canonical(payload);
+        MessageDigest sha256 = SHA256.get();
+        return HexFormat.of().formatHex(sha256.digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** JSON with object keys sorted, so the hash does not depend on how a writer orders fields. */
-    static void canonical(JsonNode node, StringBuilder out) {
-        if (node == null || node.isMissingNode()) {
-            out.append("null");
-        } else if (node.isObject()) {
-            List<String> names = new ArrayList<>();
-            Iterator<String> it = ((ObjectNode) node).fieldNames();
-            it.forEachRemaining(names::add);
-            names.sort(null);
-            out.append('{');
-            for (int i = 0; i < names.size(); i++) {
-                if (i > 0) out.append(',');
-                out.append(com.fasterxml.jackson.databind.node.TextNode.valueOf(names.get(i))).append(':');
-                canonical(node.get(names.get(i)), out);
-            }
-            out.append('}');
-        } else if (node.isArray()) {
-            out.append('[');
-            for (int i = 0; i < node.size(); i++) {
-                if (i > 0) out.append(',');
-                canonical(node.get(i), out);
-            }
-            out.append(']');
-        } else {
-            out.append(node);
-        }
-    }
-
-    private static String sha256(String text) {
+    /**
+     * JSON with object keys sorted, so the hash does not depend on how a writer orders fields: the tree rebuilt with
+     * its keys in order and written once. Every value is written as {@link JsonNode#toString()} writes it, which is
+     * what the chain's first links were made of (a value at a time), so they still verify.
+     */
+    static String canonical(JsonNode node) {
+        if (node == null || node.isMissingNode()) return "null";
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            return LEAVES.writeValueAsString(sorted(node));
+        } catch (IOException e) {
+            throw new UncheckedIOException("A JSON tree cannot be written", e);
         }
+    }
+
+    private static JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            List<String> names = new ArrayList<>(node.size());
+            node.fieldNames().forEachRemaining(names::add);
+            names.sort(null);
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            for (String name : names) copy.set(name, sorted(node.get(name)));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode(node.size());
+            for (JsonNode element : node) copy.add(sorted(element));
+            return copy;
+        }
+        return node;
     }
 }
