@@ -219,6 +219,7 @@ try {
     await page.locator('[data-testid="node-panel"][data-node-type="AI_CLARIFICATION"][data-node-status="AWAITING_USER_INPUT"]').waitFor({ timeout: 60_000 });
     expect(await page.evaluate(() => window.__sameDocument === true), 'the page was reloaded');
     expect(await page.getByTestId('case-graph').locator('.react-flow__node').count() >= 2, 'the graph shows fewer than two nodes');
+    await page.locator('[data-testid="case-status"][data-phase="awaitingAnswer"]', { hasText: '待补充信息' }).waitFor({ timeout: 10_000 });
     await shot('02-case-clarification');
     await checkAccessibility('case-clarification');
   });
@@ -237,6 +238,8 @@ try {
     }
     await page.getByTestId('solution').waitFor({ timeout: 60_000 });
     expect(await page.getByTestId('solution').locator('.commands li, p').count() > 0, 'the solution is empty');
+    // the case stays open until the engineer reports back: the badge says so, not "in progress"
+    await page.locator('[data-testid="case-status"][data-phase="awaitingFeedback"]', { hasText: '待反馈' }).waitFor({ timeout: 10_000 });
     await shot('03-case-solution');
     await checkAccessibility('case-solution');
     await page.setViewportSize({ width: 390, height: 844 });

@@ -1,4 +1,4 @@
-import { applyStreamEvent, type LiveCase } from '../src/cases/caseState';
+import { applyStreamEvent, casePhase, type LiveCase } from '../src/cases/caseState';
 import type { CaseGraph, CaseNode } from '../src/api/types';
 
 const node = (id: string, status: CaseNode['status'], type: CaseNode['type'] = 'AI_ANALYSIS'): CaseNode =>
@@ -37,5 +37,31 @@ describe('the live case stream', () => {
     expect(s.graph!.edges).toHaveLength(2);
     s = applyStreamEvent(s, { event: 'case', data: { caseSummary: { status: 'solved' } } });
     expect(s.graph!.status).toBe('solved');
+  });
+});
+
+describe('where a case stands', () => {
+  const query = node('q', 'COMPLETED', 'USER_QUERY');
+  const at = (nodes: CaseNode[], edges: { source: string; target: string }[] = [], status: CaseGraph['status'] = 'open') =>
+    casePhase({ status, nodes, edges });
+
+  it('names what an open case waits for: the analysis, the engineer\'s answer, or feedback on its solution', () => {
+    expect(at([query, node('a', 'PROCESSING')])).toBe('analysing');
+    expect(at([query, node('a', 'AWAITING_USER_INPUT', 'AI_CLARIFICATION')])).toBe('awaitingAnswer');
+    expect(at([query, node('a', 'FAILED')])).toBe('analysisFailed');
+    expect(at([query, node('a', 'COMPLETED', 'SOLUTION')])).toBe('awaitingFeedback');
+  });
+
+  it('moves on once a clarification is answered, and stays open when nothing is proposed yet', () => {
+    const asked = node('c', 'AWAITING_USER_INPUT', 'AI_CLARIFICATION');
+    const answer = node('r', 'COMPLETED', 'USER_RESPONSE');
+    expect(at([query, asked, answer, node('a2', 'PROCESSING')], [{ source: 'c', target: 'r' }])).toBe('analysing');
+    expect(at([query, asked, answer], [{ source: 'c', target: 'r' }])).toBe('open');
+    expect(at([])).toBe('open');
+  });
+
+  it('says solved or closed whatever its nodes show', () => {
+    expect(at([query, node('a', 'COMPLETED', 'SOLUTION')], [], 'solved')).toBe('solved');
+    expect(at([query, node('a', 'PROCESSING')], [], 'closed')).toBe('closed');
   });
 });

@@ -4,9 +4,10 @@ import { api, unwrap } from '../api/client';
 import { useI18n } from '../i18n/I18n';
 import { useDraft } from '../ui/useDraft';
 import { useLiveCase } from './useLiveCase';
+import { answeredNodes, casePhase, pickLatest } from './caseState';
 import { NodePanel } from './NodePanel';
 import type { CaseNode } from '../api/types';
-import { caseStatusLabel, nodeStatusLabel } from '../i18n/messages';
+import { casePhaseLabel, nodeStatusLabel } from '../i18n/messages';
 
 const CaseGraphView = lazy(() => import('./CaseGraphView'));
 
@@ -33,6 +34,7 @@ export function CasePage() {
     setSelected(id);
   };
   const hasSolution = nodes.some((n) => n.type === 'SOLUTION');
+  const phase = casePhase(graph);
 
   return (
     <div className="case-page">
@@ -41,7 +43,8 @@ export function CasePage() {
           <Link to="/cases">← {t('back')}</Link>
           <h1 data-testid="case-title">{graph.title}</h1>
           <p className="muted">
-            <span className={`badge case-${graph.status}`} data-testid="case-status">{caseStatusLabel(t, graph.status)}</span>{' '}
+            <span className={`badge case-${graph.status}`} data-testid="case-status"
+                  data-phase={phase}>{casePhaseLabel(t, phase)}</span>{' '}
             {graph.category && <>{t('category')}: {graph.category} · </>}{graph.vendor && <>{t('vendor')}: {graph.vendor} · </>}
             <span className={connected ? 'ok' : 'warn'} aria-live="polite">{connected ? t('live') : t('offline')}</span>
           </p>
@@ -74,21 +77,6 @@ export function CasePage() {
       </div>
     </div>
   );
-}
-
-/** Nodes the engineer has already answered: an edge leads from them to a USER_RESPONSE. */
-function answeredNodes(nodes: CaseNode[], edges: { source: string; target: string }[]): Set<string> {
-  const responses = new Set(nodes.filter((n) => n.type === 'USER_RESPONSE').map((n) => n.id));
-  return new Set(edges.filter((e) => responses.has(e.target)).map((e) => e.source));
-}
-
-/** The node that needs attention: the newest one running, awaiting an answer or failed; else the newest. */
-function pickLatest(nodes: CaseNode[], answered: Set<string>): CaseNode | undefined {
-  for (let i = nodes.length - 1; i >= 0; i--) {
-    const n = nodes[i];
-    if (n.status === 'PROCESSING' || n.status === 'FAILED' || (n.status === 'AWAITING_USER_INPUT' && !answered.has(n.id))) return n;
-  }
-  return nodes[nodes.length - 1];
 }
 
 function FeedbackForm({ caseId }: { caseId: string }) {

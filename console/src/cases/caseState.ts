@@ -47,3 +47,37 @@ export function applyStreamEvent(state: LiveCase, message: StreamEvent): LiveCas
       return state;
   }
 }
+
+/** Nodes the engineer has already answered: an edge leads from them to a USER_RESPONSE. */
+export function answeredNodes(nodes: CaseNode[], edges: { source: string; target: string }[]): Set<string> {
+  const responses = new Set(nodes.filter((n) => n.type === 'USER_RESPONSE').map((n) => n.id));
+  return new Set(edges.filter((e) => responses.has(e.target)).map((e) => e.source));
+}
+
+/** The node that needs attention: the newest one running, awaiting an answer or failed; else the newest. */
+export function pickLatest(nodes: CaseNode[], answered: Set<string>): CaseNode | undefined {
+  for (let i = nodes.length - 1; i >= 0; i--) {
+    const n = nodes[i];
+    if (n.status === 'PROCESSING' || n.status === 'FAILED' || (n.status === 'AWAITING_USER_INPUT' && !answered.has(n.id))) return n;
+  }
+  return nodes[nodes.length - 1];
+}
+
+/**
+ * Where an open case stands, from the node that needs attention: analysing, waiting for the engineer's answer, its
+ * analysis failed, or a solution waiting for the engineer's feedback (the case stays open until then). A solved or
+ * closed case is just that.
+ */
+export type CasePhase = 'analysing' | 'awaitingAnswer' | 'analysisFailed' | 'awaitingFeedback' | 'open' | 'solved' | 'closed';
+
+export function casePhase(graph: Pick<CaseGraph, 'status' | 'nodes' | 'edges'>): CasePhase {
+  if (graph.status === 'solved' || graph.status === 'closed') return graph.status;
+  const answered = answeredNodes(graph.nodes, graph.edges);
+  const latest = pickLatest(graph.nodes, answered);
+  if (!latest) return 'open';
+  if (latest.status === 'PROCESSING') return 'analysing';
+  if (latest.status === 'AWAITING_USER_INPUT' && !answered.has(latest.id)) return 'awaitingAnswer';
+  if (latest.status === 'FAILED') return 'analysisFailed';
+  if (latest.type === 'SOLUTION' && latest.status === 'COMPLETED') return 'awaitingFeedback';
+  return 'open';
+}

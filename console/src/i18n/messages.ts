@@ -1,3 +1,5 @@
+import type { CasePhase } from '../cases/caseState';
+
 /** Every string the console shows, in Chinese (the default) and English. Node titles come from the API as they are. */
 export const messages = {
   zh: {
@@ -13,6 +15,7 @@ export const messages = {
     status: '状态', vendor: '厂商', category: '类别', all: '全部', filter: '筛选',
     title: '标题', createdAt: '创建时间', updatedAt: '更新时间', noCases: '暂无案例',
     statusOpen: '处理中', statusSolved: '已解决', statusClosed: '已关闭',
+    phaseAnalysing: '分析中', phaseAwaitingAnswer: '待补充信息', phaseAnalysisFailed: '分析失败', phaseAwaitingFeedback: '待反馈',
     nodeProcessing: '分析中', nodeAwaiting: '待回答', nodeCompleted: '已完成', nodeFailed: '失败',
     graph: '案例图', node: '节点', analysisStreaming: '分析生成中…', failedReason: '失败原因', retry: '重试',
     clarification: '需要更多信息', suggestedQuestions: '建议回答的问题', yourAnswer: '您的回答', send: '发送',
@@ -53,6 +56,7 @@ export const messages = {
     status: 'Status', vendor: 'Vendor', category: 'Category', all: 'All', filter: 'Filter',
     title: 'Title', createdAt: 'Created', updatedAt: 'Updated', noCases: 'No cases yet',
     statusOpen: 'Open', statusSolved: 'Solved', statusClosed: 'Closed',
+    phaseAnalysing: 'Analysing', phaseAwaitingAnswer: 'Needs your answer', phaseAnalysisFailed: 'Analysis failed', phaseAwaitingFeedback: 'Awaiting your feedback',
     nodeProcessing: 'Analysing', nodeAwaiting: 'Awaiting an answer', nodeCompleted: 'Completed', nodeFailed: 'Failed',
     graph: 'Case graph', node: 'Node', analysisStreaming: 'Analysis being written…', failedReason: 'Reason', retry: 'Retry',
     clarification: 'More information needed', suggestedQuestions: 'Suggested questions', yourAnswer: 'Your answer', send: 'Send',
@@ -95,6 +99,16 @@ const NODE_STATUS: Record<string, 'nodeProcessing' | 'nodeAwaiting' | 'nodeCompl
 export function caseStatusLabel(t: (key: MessageKey) => string, status: string | null | undefined): string {
   const key = status ? CASE_STATUS[status] : undefined;
   return key ? t(key) : status ?? '';
+}
+
+const CASE_PHASE: Record<CasePhase, MessageKey> = {
+  analysing: 'phaseAnalysing', awaitingAnswer: 'phaseAwaitingAnswer', analysisFailed: 'phaseAnalysisFailed',
+  awaitingFeedback: 'phaseAwaitingFeedback', open: 'statusOpen', solved: 'statusSolved', closed: 'statusClosed',
+};
+
+/** Where a case stands ({@link casePhase}) in the interface's language. */
+export function casePhaseLabel(t: (key: MessageKey) => string, phase: CasePhase): string {
+  return t(CASE_PHASE[phase]);
 }
 
 /** A node's status (the contract's PROCESSING, AWAITING_USER_INPUT, COMPLETED, FAILED) in the interface's language. */
