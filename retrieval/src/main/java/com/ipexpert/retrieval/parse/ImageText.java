@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import org.apache.tika.config.TikaConfig;
+import org.apache.tika.detect.DefaultDetector;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.exception.TikaConfigException;
 import org.apache.tika.exception.TikaException;
@@ -37,7 +37,8 @@ public final class ImageText {
     public static final long MAX_PIXELS = 40_000_000L;
 
     private final OcrSupport ocr;
-    private final Detector detector = TikaConfig.getDefaultConfig().getDetector();
+    /** Tika's default detector alone: the default configuration would also build every parser, which this never uses. */
+    private final Detector detector = new DefaultDetector();
     private final TesseractOCRParser tesseract = new TesseractOCRParser();
     private final int timeoutSeconds;
     private final int maxChars;
