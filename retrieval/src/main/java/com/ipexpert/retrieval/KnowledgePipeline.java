@@ -60,6 +60,11 @@ public final class KnowledgePipeline {
         return index;
     }
 
+    /** Builds the document parsers now instead of at the first upload; see {@link DocumentParser#prepare}. */
+    public void prepare() {
+        parser.prepare();
+    }
+
     /** Checks an upload's format by content against its name; see {@link DocumentParser#detect}. */
     public DocumentFormat detect(String fileName, byte[] content) {
         return parser.detect(fileName, content);

@@ -18,6 +18,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -97,6 +99,19 @@ public class KnowledgeConfiguration {
     KnowledgePipeline knowledgePipeline(@Value("${ipexpert.data-dir:./data}") Path dataDir, KnowledgeSettings settings,
                                         OcrSupport ocr, BilingualEmbedder embedder) {
         return KnowledgePipeline.onDisk(dataDir.resolve("index"), settings, new DocumentParser(settings, ocr), embedder);
+    }
+
+    /**
+     * Builds the document parsers once the application is ready, on a thread of their own: about half a second of a
+     * start's main thread otherwise, for what only an upload needs (one arriving sooner builds them itself).
+     */
+    @Bean
+    ApplicationListener<ApplicationReadyEvent> documentParsersAfterStart(KnowledgePipeline pipeline) {
+        return ready -> {
+            Thread thread = new Thread(pipeline::prepare, "document-parsers");
+            thread.setDaemon(true);
+            thread.start();
+        };
     }
 
     @Bean(destroyMethod = "close")

@@ -38,9 +38,12 @@ public final class DocumentParser {
 
     private final KnowledgeSettings settings;
     private final OcrSupport ocr;
-    private final Detector detector;
-    private final AutoDetectParser parser;
     private final HtmlBundle.Limits bundleLimits;
+    /** Tika's detector and parsers, built at first use ({@link #prepare}): building them is much of a start's work. */
+    private volatile Tika tika;
+
+    private record Tika(Detector detector, AutoDetectParser parser) {
+    }
 
     public DocumentParser(KnowledgeSettings settings) {
         this(settings, OcrSupport.detect());
@@ -61,15 +64,30 @@ public final class DocumentParser {
         this.bundleLimits = new HtmlBundle.Limits(maxBundlePages, maxBundleEntries, maxBundleInflated);
         this.settings = settings;
         this.ocr = ocr;
-        TikaConfig tika = TikaConfig.getDefaultConfig();
-        this.detector = tika.getDetector();
-        this.parser = new AutoDetectParser(tika);
-        AutoDetectParserConfig limits = new AutoDetectParserConfig();
-        limits.setOutputThreshold(1_000_000);
-        limits.setMaximumCompressionRatio(MAX_COMPRESSION_RATIO);
-        limits.setMaximumDepth(MAX_XML_DEPTH);
-        limits.setMaximumPackageEntryDepth(10);
-        this.parser.setAutoDetectParserConfig(limits);
+    }
+
+    /** Builds Tika's detector and parsers now, if they are not built yet (else the first detect or parse does). */
+    public void prepare() {
+        tika();
+    }
+
+    private Tika tika() {
+        Tika built = tika;
+        if (built != null) return built;
+        synchronized (this) {
+            if (tika == null) {
+                TikaConfig config = TikaConfig.getDefaultConfig();
+                AutoDetectParser parser = new AutoDetectParser(config);
+                AutoDetectParserConfig limits = new AutoDetectParserConfig();
+                limits.setOutputThreshold(1_000_000);
+                limits.setMaximumCompressionRatio(MAX_COMPRESSION_RATIO);
+                limits.setMaximumDepth(MAX_XML_DEPTH);
+                limits.setMaximumPackageEntryDepth(10);
+                parser.setAutoDetectParserConfig(limits);
+                tika = new Tika(config.getDetector(), parser);
+            }
+            return tika;
+        }
     }
 
     public OcrSupport ocr() {
@@ -216,7 +234,7 @@ public final class DocumentParser {
             if (expectedPages[0] > 0) progress.update(Math.min(page - 1, expectedPages[0]), expectedPages[0]);
         });
         try (TikaInputStream stream = TikaInputStream.get(content)) {
-            parser.parse(stream, handler, metadata, contextFor(format));
+            tika().parser().parse(stream, handler, metadata, contextFor(format));
         } catch (StructureHandler.LimitExceeded e) {
             throw new UnreadableDocument(e.reason, e.getMessage());
         } catch (EncryptedDocumentException e) {
@@ -264,7 +282,7 @@ public final class DocumentParser {
 
     private ParseContext contextFor(DocumentFormat format) {
         ParseContext context = new ParseContext();
-        context.set(Parser.class, parser);
+        context.set(Parser.class, tika().parser());
         context.set(EmbeddedDocumentExtractor.class, new SkipAttachments(context));
         PDFParserConfig pdf = new PDFParserConfig();
         pdf.setExtractInlineImages(false);
@@ -282,7 +300,7 @@ public final class DocumentParser {
 
     private String detectMediaType(byte[] content) {
         try (TikaInputStream stream = TikaInputStream.get(content)) {
-            MediaType type = detector.detect(stream, new Metadata());
+            MediaType type = tika().detector().detect(stream, new Metadata());
             return type.getBaseType().toString();
         } catch (IOException e) {
             return "application/octet-stream";
