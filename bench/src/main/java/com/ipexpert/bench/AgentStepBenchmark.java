@@ -1,7 +1,6 @@
 package com.ipexpert.bench;
 
 import com.ipexpert.analyst.llm.FakeChatCompletions;
-import com.ipexpert.api.agent.AgentCommands.PerformAnalysis;
 import com.ipexpert.api.cases.CaseCommands.OpenCase;
 import com.ipexpert.api.cases.CaseId;
 import com.ipexpert.api.cases.NodeEvents.AnalysisAttemptStarted;
@@ -9,7 +8,6 @@ import com.ipexpert.api.cases.NodeEvents.AnalysisConcluded;
 import com.ipexpert.api.cases.NodeId;
 import com.ipexpert.api.cases.RetrievalSettings;
 import com.ipexpert.api.identity.Requester;
-import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
@@ -50,8 +48,7 @@ import java.util.stream.Stream;
  * command to attempt started (case, node, saga), retrieval, the model call, the rest (conversation, rules, report).
  *
  * <p>Arguments (all optional): {@code cases=200 warmup=30 clients=1,4 corpus=retrieval/src/test/resources/eval/corpus
- * server=jdbc:postgresql://127.0.0.1:5432/ user=postgres password=}; {@code hand-off=false} stops the hand-off of a new
- * attempt to the worker after its commit, so only the agent saga sends it (as before the hand-off existed).
+ * server=jdbc:postgresql://127.0.0.1:5432/ user=postgres password=}.
  */
 public class AgentStepBenchmark {
     private static final Requester BENCH_USER = new Requester("bench-user", Set.of(Requester.USER));
@@ -64,7 +61,7 @@ public class AgentStepBenchmark {
 
     /** One measured step. */
     record Step(double totalMs, double modelMs, double toAttemptMs, double toWorkerMs, double retrievalMs, double workerMs,
-                double toConcludedMs, double sagaPickupMs, double sagaHandlingMs) {
+                double toConcludedMs, double sagaPickupMs) {
         double overheadMs() {
             return totalMs - modelMs;
         }
@@ -75,7 +72,6 @@ public class AgentStepBenchmark {
         final Map<String, Instant> startedAt = new ConcurrentHashMap<>();
         final Map<String, Instant> concludedAt = new ConcurrentHashMap<>();
         final Map<String, Instant> sagaPicked = new ConcurrentHashMap<>();
-        final Map<String, Instant> workSent = new ConcurrentHashMap<>();
         final Map<String, CompletableFuture<AnalysisConcluded>> concluded = new ConcurrentHashMap<>();
 
         void on(List<? extends EventMessage<?>> events) {
@@ -122,14 +118,9 @@ public class AgentStepBenchmark {
                 int chunks = ingest(port, corpus);
                 System.out.printf("knowledge base: %d documents from %s, %d chunks indexed%n", countFiles(corpus), corpus, chunks);
 
-                if (!Boolean.parseBoolean(opts.getOrDefault("hand-off", "true"))) {
-                    // the saga alone sends each attempt to the worker, as before the hand-off existed
-                    context.getBean(EventProcessingConfiguration.class).eventProcessor("agent-hand-off")
-                            .orElseThrow().shutDown();
-                }
                 Watch watch = new Watch();
                 context.getBean(EventStore.class).subscribe(watch::on);
-                // When the saga's processor takes up an attempt, and when the saga sends the work on.
+                // When the saga's processor takes up an attempt (the worker has it already: the hand-off).
                 context.getBean(EventProcessingConfiguration.class).eventProcessor("agent-saga").orElseThrow()
                         .registerHandlerInterceptor((unitOfWork, chain) -> {
                             if (unitOfWork.getMessage().getPayload() instanceof AnalysisAttemptStarted s) {
@@ -137,10 +128,6 @@ public class AgentStepBenchmark {
                             }
                             return chain.proceed();
                         });
-                context.getBean(CommandBus.class).registerDispatchInterceptor(messages -> (i, m) -> {
-                    if (m.getPayload() instanceof PerformAnalysis p) watch.workSent.putIfAbsent(p.nodeId().value(), Instant.now());
-                    return m;
-                });
                 CommandGateway commands = context.getBean(CommandGateway.class);
                 Runnable settle = () -> settle(context);
                 run(commands, watch, 1, warmup, null);
@@ -217,7 +204,6 @@ public class AgentStepBenchmark {
         Instant startedAt = watch.startedAt.remove(analysis.value());
         Instant publishedAt = watch.concludedAt.remove(analysis.value());
         Instant picked = watch.sagaPicked.remove(analysis.value());
-        Instant workSent = watch.workSent.remove(analysis.value());
         Map<String, Object> metadata = event.metadata();
         Map<?, ?> retrieval = (Map<?, ?>) metadata.get("retrieval");
         double workerMs = number(metadata.get("latencyMs"));
@@ -227,7 +213,7 @@ public class AgentStepBenchmark {
         return new Step((done - sent) / 1e6, number(metadata.get("modelLatencyMs")),
                 started == null ? Double.NaN : (started - sent) / 1e6, startedToWorker,
                 retrieval == null ? Double.NaN : number(retrieval.get("latencyMs")), workerMs, workerDoneToPublished,
-                micros(startedAt, picked) / 1e3, micros(picked, workSent) / 1e3);
+                micros(startedAt, picked) / 1e3);
     }
 
     private static double micros(Instant from, Instant to) {
@@ -249,7 +235,6 @@ public class AgentStepBenchmark {
         List<Double> toWorker = steps.stream().map(Step::toWorkerMs).toList();
         List<Double> toConcluded = steps.stream().map(Step::toConcludedMs).toList();
         List<Double> pickup = steps.stream().map(Step::sagaPickupMs).toList();
-        List<Double> sagaHandling = steps.stream().map(Step::sagaHandlingMs).toList();
         System.out.printf("%s, %d cases:%n", how, steps.size());
         System.out.printf("  agent step overhead, model excluded (OpenCase sent → AnalysisConcluded published − model time): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n",
                 BenchArgs.percentile(overhead, 50), BenchArgs.percentile(overhead, 95), BenchArgs.percentile(overhead, 99));
@@ -257,12 +242,11 @@ public class AgentStepBenchmark {
                 BenchArgs.percentile(orchestration, 50), BenchArgs.percentile(orchestration, 95));
         System.out.printf("  whole step, model included: p50 %.1f ms, p95 %.1f ms; model call (instant server, streamed): p50 %.1f ms, p95 %.1f ms%n",
                 BenchArgs.percentile(total, 50), BenchArgs.percentile(total, 95), BenchArgs.percentile(model, 50), BenchArgs.percentile(model, 95));
-        System.out.printf("  of which (p50 / p95): command → attempt started %.1f / %.1f ms; attempt started → worker starts (saga, PerformAnalysis, pool) %.1f / %.1f ms;%n",
+        System.out.printf("  of which (p50 / p95): command → attempt started %.1f / %.1f ms; attempt started → worker starts (the hand-off after the commit, the worker's pool) %.1f / %.1f ms;%n",
                 BenchArgs.percentile(toAttempt, 50), BenchArgs.percentile(toAttempt, 95), BenchArgs.percentile(toWorker, 50),
                 BenchArgs.percentile(toWorker, 95));
-        System.out.printf("      the saga's processor takes the attempt up %.1f / %.1f ms after it is published; its handler sends the work %.1f / %.1f ms later%n",
-                BenchArgs.percentile(pickup, 50), BenchArgs.percentile(pickup, 95), BenchArgs.percentile(sagaHandling, 50),
-                BenchArgs.percentile(sagaHandling, 95));
+        System.out.printf("      the saga's processor takes the attempt up %.1f / %.1f ms after it is published (to schedule its queue check)%n",
+                BenchArgs.percentile(pickup, 50), BenchArgs.percentile(pickup, 95));
         System.out.printf("    retrieval %.1f / %.1f ms; rest of the worker (conversation, rules) %.1f / %.1f ms; worker done → AnalysisConcluded published %.1f / %.1f ms%n",
                 BenchArgs.percentile(retrieval, 50), BenchArgs.percentile(retrieval, 95), BenchArgs.percentile(rest, 50),
                 BenchArgs.percentile(rest, 95), BenchArgs.percentile(toConcluded, 50), BenchArgs.percentile(toConcluded, 95));

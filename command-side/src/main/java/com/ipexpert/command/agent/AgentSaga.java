@@ -37,13 +37,13 @@ import java.util.Map;
  * first attempt or with the restart of a failed node; it ends once the case has recorded how the analysis ended.
  * <p>
  * The deadline covers the running step, not the time it waits in the analysis queue: it starts when a worker claims
- * the attempt ({@link AnalysisAttemptClaimed}). Until then a queue check comes round every step timeout and sends the
- * attempt again, in case it was lost with a process that died (a worker that still holds it ignores the repeat, and
- * the node lets only one worker claim it); a queued step is never failed for waiting. The process that started an
- * attempt has usually handed it to its worker already ({@link AttemptHandOff}); the saga's own send is then such a
- * repeat, and it is what brings the attempt to a worker when that hand-off was lost. Each check that finds the
- * attempt still held by a worker, or the worker's queue full, waits twice as long before the next one, up to
- * {@link #LONGEST_QUEUE_CHECK}: a long queue is not polled every step timeout while it drains.
+ * the attempt ({@link AnalysisAttemptClaimed}). The process that stored an attempt hands it to its own worker once it
+ * is committed ({@link AttemptHandOff}); the saga does not send it again then. Until a worker claims it, a queue check
+ * comes round every step timeout and sends the attempt, in case it was lost with a process that died before or after
+ * the hand-off (a worker that still holds it ignores the repeat, and the node lets only one worker claim it); a queued
+ * step is never failed for waiting. Each check that finds the attempt still held by a worker, or the worker's queue
+ * full, waits twice as long before the next one, up to {@link #LONGEST_QUEUE_CHECK}: a long queue is not polled every
+ * step timeout while it drains.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY) // stored as JSON without getters
@@ -80,7 +80,7 @@ public class AgentSaga {
 
     @StartSaga
     @SagaEventHandler(associationProperty = NODE)
-    void on(AnalysisAttemptStarted e, CommandGateway commands, DeadlineManager deadlines, AgentSettings settings) {
+    void on(AnalysisAttemptStarted e, DeadlineManager deadlines, AgentSettings settings) {
         nodeId = e.nodeId();
         caseId = e.caseId();
         // a saga stored before firstAttempt existed knows how many attempts it has seen
@@ -90,8 +90,10 @@ public class AgentSaga {
         retrieval = e.retrieval();
         heldChecks = 0;
         stopWaitingForAttempt(deadlines);
+        // The attempt is already on its way to a worker: the process that stored it hands it over after the commit.
+        // Sending it here too cost every step a second dispatch, and behind Axon Server it reached another instance
+        // about half the time, which queued it only to have its claim refused.
         deadlines.schedule(settings.stepTimeout(), QUEUED, e.attempt());
-        commands.send(new PerformAnalysis(e.nodeId(), e.caseId(), e.attempt(), e.retrieval()));
     }
 
     /** A worker began the step: from now on it has the step timeout to finish, counted from when it began. */

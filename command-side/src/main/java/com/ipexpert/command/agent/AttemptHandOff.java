@@ -10,13 +10,12 @@ import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands an analysis attempt this process started to its worker as soon as the transaction that started it commits,
- * instead of after the agent saga's processor has read the event back from the store (on the embedded store 11–13 ms
- * later at the median, 19–24 ms at p95, as measured by {@code AgentStepBenchmark hand-off=false}; behind Axon Server
- * not measured). The saga stays the guarantee: it sends the attempt as well,
- * and a worker that holds it ignores the repeat; should the repeat reach another instance, the node's single claim
- * lets only one of them run it. A subscribing handler: it sees the attempts this process starts, once, never on replay;
- * an attempt handed off from a process that then dies is sent again by the saga.
+ * Hands an analysis attempt this process started to its worker as soon as the transaction that started it commits:
+ * the one way a new attempt reaches a worker. Before, the agent saga sent it once its processor had read the event
+ * back from the store (on the embedded store 11–13 ms later at the median, 19–24 ms at p95). A subscribing handler:
+ * it sees the attempts this process starts, once, never on replay. The saga stays the guarantee: an attempt no worker
+ * has claimed a step timeout after it started (its process died before or after the hand-off, or the worker's queue
+ * was full) is sent again by the saga's queue check.
  */
 @Component
 @ProcessingGroup(AttemptHandOff.PROCESSING_GROUP)

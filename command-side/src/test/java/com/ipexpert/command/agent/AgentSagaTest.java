@@ -82,11 +82,12 @@ class AgentSagaTest {
     }
 
     @Test
-    void a_started_attempt_is_sent_to_the_worker_and_checked_while_it_waits_in_the_queue() {
+    void a_started_attempt_is_left_to_the_hand_off_and_checked_while_it_waits_in_the_queue() {
+        // the process that stored the attempt hands it to its worker (AttemptHandOff): the saga does not send it too
         fixture.givenNoPriorActivity()
                 .whenAggregate(NODE.value()).publishes(started(1))
                 .expectActiveSagas(1)
-                .expectDispatchedCommands(new PerformAnalysis(NODE, CASE, 1, RETRIEVAL))
+                .expectNoDispatchedCommands()
                 .expectScheduledDeadlineWithName(Duration.ofSeconds(60), AgentSaga.QUEUED)
                 .expectNoScheduledDeadlineWithName(Duration.ofSeconds(60), AgentSaga.TIMEOUT);
     }
