@@ -108,10 +108,9 @@ public class AnalysisWorker {
      */
     @CommandHandler
     public boolean handle(PerformAnalysis cmd, @MetaDataValue(MessageProvenance.TRACE_ID) String traceId) {
-        // The step starts at once. What it reads (the case's events up to the attempt) was committed before the saga
-        // saw the attempt, so it need not wait for the saga's own transaction, which holds the rest of the saga's
-        // batch; behind Axon Server it never did. Should that transaction roll back, the saga sends the attempt again
-        // and the node refuses the second report of an attempt that already concluded.
+        // The step starts at once. What it reads (the case's events up to the attempt) was committed before the
+        // attempt reached this worker: by the hand-off after the commit that stored it, or by the saga's queue check.
+        // Should the same attempt arrive again (a queue check of a slow step), the node refuses the second claim.
         return submit(() -> run(cmd, traceId), cmd);
     }
 
