@@ -91,8 +91,8 @@ public class AgentSaga {
         heldChecks = 0;
         stopWaitingForAttempt(deadlines);
         // The attempt is already on its way to a worker: the process that stored it hands it over after the commit.
-        // Sending it here too cost every step a second dispatch, and behind Axon Server it reached another instance
-        // about half the time, which queued it only to have its claim refused.
+        // Sending it here too cost every step a second dispatch, and behind Axon Server it could reach another
+        // instance, which queued it only to have its claim refused.
         deadlines.schedule(settings.stepTimeout(), QUEUED, e.attempt());
     }
 
