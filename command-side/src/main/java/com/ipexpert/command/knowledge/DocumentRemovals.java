@@ -2,8 +2,8 @@ package com.ipexpert.command.knowledge;
 
 import com.ipexpert.api.knowledge.DocumentCommands.DeleteDocument;
 import com.ipexpert.api.knowledge.DocumentId;
+import com.ipexpert.edge.messaging.AfterCommit;
 import org.axonframework.commandhandling.CommandHandler;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.modelling.command.Repository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,12 +36,7 @@ class DocumentRemovals {
     void handle(DeleteDocument cmd) {
         String sha256 = documents.get().load(cmd.docId().value()).invoke(document -> document.delete(cmd));
         if (sha256 != null) checksums.release(sha256, cmd.docId().value());
-        Runnable remove = () -> removeLeftovers(cmd.docId());
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(u -> remove.run());
-        } else {
-            remove.run();
-        }
+        AfterCommit.run(() -> removeLeftovers(cmd.docId()));
     }
 
     private void removeLeftovers(DocumentId docId) {

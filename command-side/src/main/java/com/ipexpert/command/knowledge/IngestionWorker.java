@@ -15,6 +15,7 @@ import com.ipexpert.api.knowledge.DocumentId;
 import com.ipexpert.api.knowledge.IngestionStage;
 import com.ipexpert.edge.correlation.MessageProvenance;
 import com.ipexpert.edge.errors.DomainErrors;
+import com.ipexpert.edge.messaging.AfterCommit;
 import com.ipexpert.retrieval.KnowledgePipeline;
 import com.ipexpert.retrieval.Progress;
 import com.ipexpert.retrieval.chunk.ChunkDraft;
@@ -26,7 +27,6 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,11 +85,7 @@ class IngestionWorker implements AutoCloseable {
                 log.warn("Ingestion of {} attempt {} was not accepted by the worker; its deadline will retry it", docId, attempt);
             }
         };
-        if (CurrentUnitOfWork.isStarted()) {
-            CurrentUnitOfWork.get().afterCommit(u -> submit.run());
-        } else {
-            submit.run();
-        }
+        AfterCommit.run(submit);
     }
 
     void parse(ParseDocument cmd) {

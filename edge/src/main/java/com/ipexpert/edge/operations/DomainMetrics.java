@@ -13,6 +13,7 @@ import com.ipexpert.api.knowledge.DocumentEvents.DocumentUploaded;
 import com.ipexpert.api.knowledge.DocumentEvents.IngestionStepFailed;
 import com.ipexpert.edge.correlation.MessageProvenance;
 import com.ipexpert.edge.correlation.RequestCorrelationFilter;
+import com.ipexpert.edge.messaging.AfterCommit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -191,6 +192,6 @@ public class DomainMetrics {
                 if (previous == null) MDC.remove(RequestCorrelationFilter.MDC_KEY); else MDC.put(RequestCorrelationFilter.MDC_KEY, previous);
             }
         };
-        com.ipexpert.edge.messaging.AfterCommit.run(withTrace);
+        AfterCommit.run(withTrace);
     }
 }
