@@ -1,4 +1,4 @@
-import { applyStreamEvent, casePhase, type LiveCase } from '../src/cases/caseState';
+import { answeredNodes, applyStreamEvent, casePhase, pickLatest, type LiveCase } from '../src/cases/caseState';
 import type { CaseGraph, CaseNode } from '../src/api/types';
 
 const node = (id: string, status: CaseNode['status'], type: CaseNode['type'] = 'AI_ANALYSIS'): CaseNode =>
@@ -42,8 +42,10 @@ describe('the live case stream', () => {
 
 describe('where a case stands', () => {
   const query = node('q', 'COMPLETED', 'USER_QUERY');
-  const at = (nodes: CaseNode[], edges: { source: string; target: string }[] = [], status: CaseGraph['status'] = 'open') =>
-    casePhase({ status, nodes, edges });
+  const at = (nodes: CaseNode[], edges: { source: string; target: string }[] = [], status: CaseGraph['status'] = 'open') => {
+    const answered = answeredNodes(nodes, edges);
+    return casePhase(status, pickLatest(nodes, answered), answered);
+  };
 
   it('names what an open case waits for: the analysis, the engineer\'s answer, or feedback on its solution', () => {
     expect(at([query, node('a', 'PROCESSING')])).toBe('analysing');

@@ -34,7 +34,7 @@ export function CasePage() {
     setSelected(id);
   };
   const hasSolution = nodes.some((n) => n.type === 'SOLUTION');
-  const phase = casePhase(graph);
+  const phase = casePhase(graph.status, latest, answered);
 
   return (
     <div className="case-page">

@@ -64,16 +64,14 @@ export function pickLatest(nodes: CaseNode[], answered: Set<string>): CaseNode |
 }
 
 /**
- * Where an open case stands, from the node that needs attention: analysing, waiting for the engineer's answer, its
- * analysis failed, or a solution waiting for the engineer's feedback (the case stays open until then). A solved or
- * closed case is just that.
+ * Where an open case stands, from the node that needs attention ({@link pickLatest}) and the nodes already answered:
+ * analysing, waiting for the engineer's answer, its analysis failed, or a solution waiting for the engineer's
+ * feedback (the case stays open until then). A solved or closed case is just that.
  */
 export type CasePhase = 'analysing' | 'awaitingAnswer' | 'analysisFailed' | 'awaitingFeedback' | 'open' | 'solved' | 'closed';
 
-export function casePhase(graph: Pick<CaseGraph, 'status' | 'nodes' | 'edges'>): CasePhase {
-  if (graph.status === 'solved' || graph.status === 'closed') return graph.status;
-  const answered = answeredNodes(graph.nodes, graph.edges);
-  const latest = pickLatest(graph.nodes, answered);
+export function casePhase(status: CaseGraph['status'], latest: CaseNode | undefined, answered: Set<string>): CasePhase {
+  if (status === 'solved' || status === 'closed') return status;
   if (!latest) return 'open';
   if (latest.status === 'PROCESSING') return 'analysing';
   if (latest.status === 'AWAITING_USER_INPUT' && !answered.has(latest.id)) return 'awaitingAnswer';
