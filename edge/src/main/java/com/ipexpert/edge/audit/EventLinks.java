@@ -56,7 +56,8 @@ public final class EventLinks {
         try {
             return link(previous, payloadType, WRITER.readTree(payload));
         } catch (IOException e) {
-            // unreadable JSON is itself a sign of tampering: it cannot match any link a writer made
+            // unreadable JSON is itself a sign of tampering: it cannot match any link a writer made. Decoded and
+            // encoded again as the first implementation did (malformed UTF-8 becomes U+FFFD), so its hash is the same.
             return "unreadable:" + HexFormat.of().formatHex(SHA256.get().digest(
                     new String(payload, StandardCharsets.UTF_8).getBytes(StandardCharsets.UTF_8)));
         }
