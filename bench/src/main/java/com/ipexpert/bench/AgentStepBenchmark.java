@@ -245,7 +245,7 @@ public class AgentStepBenchmark {
         System.out.printf("  of which (p50 / p95): command → attempt started %.1f / %.1f ms; attempt started → worker starts (the hand-off after the commit, the worker's pool) %.1f / %.1f ms;%n",
                 BenchArgs.percentile(toAttempt, 50), BenchArgs.percentile(toAttempt, 95), BenchArgs.percentile(toWorker, 50),
                 BenchArgs.percentile(toWorker, 95));
-        System.out.printf("      the saga's processor takes the attempt up %.1f / %.1f ms after it is published (to schedule its queue check)%n",
+        System.out.printf("      the saga's processor takes the attempt up %.1f / %.1f ms after it is published (to schedule its watch)%n",
                 BenchArgs.percentile(pickup, 50), BenchArgs.percentile(pickup, 95));
         System.out.printf("    retrieval %.1f / %.1f ms; rest of the worker (conversation, rules) %.1f / %.1f ms; worker done → AnalysisConcluded published %.1f / %.1f ms%n",
                 BenchArgs.percentile(retrieval, 50), BenchArgs.percentile(retrieval, 95), BenchArgs.percentile(rest, 50),

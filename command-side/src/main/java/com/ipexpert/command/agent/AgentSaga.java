@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.Map;
 
@@ -36,14 +37,23 @@ import java.util.Map;
  * retries with backoff, and fails the analysis (through its case) after the last attempt. A run starts with the node's
  * first attempt or with the restart of a failed node; it ends once the case has recorded how the analysis ended.
  * <p>
- * The deadline covers the running step, not the time it waits in the analysis queue: it starts when a worker claims
- * the attempt ({@link AnalysisAttemptClaimed}). The process that stored an attempt hands it to its own worker once it
- * is committed ({@link AttemptHandOff}); the saga does not send it again then. Until a worker claims it, a queue check
- * comes round every step timeout and sends the attempt, in case it was lost with a process that died before or after
- * the hand-off (a worker that still holds it ignores the repeat, and the node lets only one worker claim it); a queued
- * step is never failed for waiting. Each check that finds the attempt still held by a worker, or the worker's queue
- * full, waits twice as long before the next one, up to {@link #LONGEST_QUEUE_CHECK}: a long queue is not polled every
- * step timeout while it drains.
+ * One deadline watches each attempt, from its start: the watch. The process that stored an attempt hands it to its own
+ * worker once it is committed ({@link AttemptHandOff}); the saga does not send it again then. The watch fires one step
+ * timeout after the attempt started:
+ * <ul>
+ *   <li>a worker has claimed the attempt: the step has the step timeout from its claim, not from its start (time in
+ *       the queue does not count), so the watch fails the attempt if that has passed and otherwise fires again when
+ *       it will have;</li>
+ *   <li>no worker has claimed it: it is waiting in the queue, or it was lost with a process that died before or after
+ *       the hand-off. The watch sends it again (a worker that still holds it ignores the repeat, and the node lets only
+ *       one worker claim it) and fires again later; a queued step is never failed for waiting. Each check that finds
+ *       the attempt still held by a worker, or the worker's queue full, waits twice as long before the next one, up to
+ *       {@link #LONGEST_QUEUE_CHECK}: a long queue is not polled every step timeout while it drains;</li>
+ *   <li>the attempt has ended, or a later one has started: nothing is left to do.</li>
+ * </ul>
+ * A watch is never cancelled: db-scheduler refuses to cancel a deadline while it fires, which would fail the saga's
+ * batch; left alone it finds nothing to do, or finds the saga ended. A step therefore costs the deadline store one
+ * schedule; a claim and an outcome cost it nothing.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY) // stored as JSON without getters
@@ -51,8 +61,11 @@ import java.util.Map;
 public class AgentSaga {
     public static final String PROCESSING_GROUP = "agent-saga";
     static final String NODE = "nodeId";
-    static final String TIMEOUT = "analysis-timeout";
+    static final String WATCH = "analysis-watch";
     static final String RETRY = "analysis-retry";
+    /** The step deadline an earlier version scheduled at each claim; such deadlines may still be stored. */
+    static final String TIMEOUT = "analysis-timeout";
+    /** The queue check an earlier version scheduled at each start; such deadlines may still be stored, and act as a watch. */
     static final String QUEUED = "analysis-queued";
     /** The longest wait between two queue checks of an attempt a worker holds (never shorter than the step timeout). */
     static final Duration LONGEST_QUEUE_CHECK = Duration.ofMinutes(5);
@@ -63,6 +76,7 @@ public class AgentSaga {
     private int attemptsThisRun;
     /** The attempt this run started with: attempts are counted from it, so an event handled twice counts once. */
     private Integer firstAttempt;
+    /** A step deadline an earlier version scheduled; cancelled if it is still there when the attempt ends. */
     private String timeoutId;
     /**
      * The scheduled retry, cancelled by its id when the saga ends: cancelling "every retry of this saga" makes the
@@ -75,6 +89,10 @@ public class AgentSaga {
     private RetrievalSettings retrieval;
     /** The attempt a worker has claimed (its deadline now counts the running step); null until then. */
     private Integer claimedAttempt;
+    /** When the worker claimed it, on the clock that stamped the claim; null until then, and in a saga stored before. */
+    private Instant claimedAt;
+    /** The last attempt that failed: its watch has nothing left to do. */
+    private Integer failedAttempt;
     /** Queue checks in a row of the current attempt that found a worker holding it or full (0 in a saga stored before). */
     private int heldChecks;
 
@@ -93,24 +111,21 @@ public class AgentSaga {
         // The attempt is already on its way to a worker: the process that stored it hands it over after the commit.
         // Sending it here too cost every step a second dispatch, and behind Axon Server it could reach another
         // instance, which queued it only to have its claim refused.
-        deadlines.schedule(settings.stepTimeout(), QUEUED, e.attempt());
+        deadlines.schedule(settings.stepTimeout(), WATCH, e.attempt());
     }
 
     /** A worker began the step: from now on it has the step timeout to finish, counted from when it began. */
     @SagaEventHandler(associationProperty = NODE)
-    void on(AnalysisAttemptClaimed e, DeadlineManager deadlines, AgentSettings settings, Clock clock) {
+    void on(AnalysisAttemptClaimed e) {
         if (currentAttempt != null && e.attempt() != currentAttempt) return;
         claimedAttempt = e.attempt();
-        stopWaitingForAttempt(deadlines);
-        // what is left of the step timeout, measured on the clock that stamped the claim; the deadline manager is told
-        // a duration from now, so a clock that differs from its own (shifted, or another instance's) does not move it
-        Duration left = Duration.between(clock.instant(), e.claimedAt().plus(settings.stepTimeout()));
-        timeoutId = deadlines.schedule(left.isNegative() ? Duration.ZERO : left, TIMEOUT, e.attempt());
+        claimedAt = e.claimedAt();
     }
 
     @SagaEventHandler(associationProperty = NODE)
     void on(AnalysisAttemptFailed e, CommandGateway commands, DeadlineManager deadlines, AgentSettings settings,
             Clock clock) {
+        failedAttempt = e.attempt();
         stopWaitingForAttempt(deadlines);
         if (!e.retryable() || attemptsThisRun >= settings.maxAttempts()) {
             commands.send(new FailAnalysis(caseId, nodeId, attemptsThisRun,
@@ -121,27 +136,47 @@ public class AgentSaga {
         }
     }
 
+    /** The attempt's watch (see the class comment). */
+    @DeadlineHandler(deadlineName = WATCH)
+    void onWatch(Integer attempt, CommandGateway commands, DeadlineManager deadlines, AgentSettings settings,
+                 Clock clock) {
+        if (currentAttempt != null && !currentAttempt.equals(attempt) || attempt.equals(failedAttempt)) return;
+        if (attempt.equals(claimedAttempt)) {
+            if (claimedAt == null) return; // claimed in a saga stored before claims were kept: its own deadline runs
+            // what is left of the step timeout, measured on the clock that stamped the claim; the deadline manager is
+            // told a duration from now, so a clock that differs from its own (shifted, or another instance's) does not
+            // move it
+            Duration left = Duration.between(clock.instant(), claimedAt.plus(settings.stepTimeout()));
+            if (left.isNegative() || left.isZero()) {
+                handledOrRefused(commands, timedOut(attempt, settings, clock));
+            } else {
+                deadlines.schedule(left, WATCH, attempt);
+            }
+            return;
+        }
+        Object held = commands.sendAndWait(new PerformAnalysis(nodeId, caseId, attempt, retrieval));
+        heldChecks = Boolean.TRUE.equals(held) ? heldChecks + 1 : 0;
+        deadlines.schedule(queueCheckAfter(settings.stepTimeout(), heldChecks), WATCH, attempt);
+    }
+
+    /** A queue check an earlier version scheduled: from now on it is the attempt's watch. */
+    @DeadlineHandler(deadlineName = QUEUED)
+    void onStillQueued(Integer attempt, CommandGateway commands, DeadlineManager deadlines, AgentSettings settings,
+                       Clock clock) {
+        onWatch(attempt, commands, deadlines, settings, clock);
+    }
+
+    /** A step deadline an earlier version scheduled when a worker claimed the attempt. */
     @DeadlineHandler(deadlineName = TIMEOUT)
     void onTimeout(Integer attempt, CommandGateway commands, AgentSettings settings, Clock clock) {
         timeoutId = null;
-        handledOrRefused(commands, new RecordAttemptFailure(nodeId, attempt,
-                "the analysis step did not finish within " + settings.stepTimeout().toSeconds() + " s", true, true,
-                clock.instant(), Map.of("stepTimeoutMs", settings.stepTimeout().toMillis())));
+        handledOrRefused(commands, timedOut(attempt, settings, clock));
     }
 
-    /**
-     * No worker has claimed the attempt within a step timeout: it is waiting in the queue, or it was lost with the
-     * process that held it. Either way it is sent again (a worker that holds it ignores the repeat) and checked again
-     * later; waiting does not fail it. A worker that says sending it again changes nothing (it holds the attempt,
-     * or its queue is full) is checked on less often.
-     */
-    @DeadlineHandler(deadlineName = QUEUED)
-    void onStillQueued(Integer attempt, CommandGateway commands, DeadlineManager deadlines, AgentSettings settings) {
-        // a check of an attempt that was claimed, or that is no longer current, has nothing left to do
-        if (currentAttempt != null && !currentAttempt.equals(attempt) || attempt.equals(claimedAttempt)) return;
-        Object held = commands.sendAndWait(new PerformAnalysis(nodeId, caseId, attempt, retrieval));
-        heldChecks = Boolean.TRUE.equals(held) ? heldChecks + 1 : 0;
-        deadlines.schedule(queueCheckAfter(settings.stepTimeout(), heldChecks), QUEUED, attempt);
+    private RecordAttemptFailure timedOut(Integer attempt, AgentSettings settings, Clock clock) {
+        return new RecordAttemptFailure(nodeId, attempt,
+                "the analysis step did not finish within " + settings.stepTimeout().toSeconds() + " s", true, true,
+                clock.instant(), Map.of("stepTimeoutMs", settings.stepTimeout().toMillis()));
     }
 
     /** The wait before the next queue check: the step timeout, doubled for each check in a row that found it held or the queue full. */
@@ -189,12 +224,7 @@ public class AgentSaga {
         }
     }
 
-    /**
-     * Cancels the running step's deadline. The queue check is never cancelled: db-scheduler refuses to cancel a
-     * deadline while it fires, which fails this saga's batch, and the queue check, coming round every step timeout,
-     * would meet the batch's retry (backed off up to 60 s) again and again. Left alone it fires once more and finds
-     * the attempt claimed or ended.
-     */
+    /** Cancels a step deadline an earlier version scheduled, if one is still there; a watch is never cancelled. */
     private void stopWaitingForAttempt(DeadlineManager deadlines) {
         if (timeoutId != null) {
             String id = timeoutId;

@@ -1,6 +1,9 @@
 package com.ipexpert.command.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
 
 import com.ipexpert.api.agent.AgentCommands.PerformAnalysis;
 import com.ipexpert.api.cases.AnalysisOutcome;
@@ -18,6 +21,8 @@ import com.ipexpert.api.cases.NodeId;
 import com.ipexpert.api.cases.NodeStatus;
 import com.ipexpert.api.cases.NodeType;
 import com.ipexpert.api.cases.RetrievalSettings;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.test.saga.SagaTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,18 +93,44 @@ class AgentSagaTest {
                 .whenAggregate(NODE.value()).publishes(started(1))
                 .expectActiveSagas(1)
                 .expectNoDispatchedCommands()
-                .expectScheduledDeadlineWithName(Duration.ofSeconds(60), AgentSaga.QUEUED)
+                .expectScheduledDeadlineWithName(Duration.ofSeconds(60), AgentSaga.WATCH)
                 .expectNoScheduledDeadlineWithName(Duration.ofSeconds(60), AgentSaga.TIMEOUT);
     }
 
     @Test
-    void the_deadline_of_a_step_counts_from_when_a_worker_began_it_not_from_when_it_was_queued() throws Exception {
+    void a_claim_schedules_nothing_the_watch_of_the_attempt_covers_the_step() throws Exception {
         fixture.givenCurrentTime(T0)
                 .andThenAggregate(NODE.value()).published(started(1))
                 .andThenTimeElapses(Duration.ofSeconds(50))
                 .whenAggregate(NODE.value()).publishes(claimed(1, T0.plusSeconds(50)))
                 .expectNoDispatchedCommands()
-                .expectScheduledDeadlineWithName(T0.plusSeconds(110), AgentSaga.TIMEOUT);
+                .expectScheduledDeadlineWithName(T0.plusSeconds(60), AgentSaga.WATCH)
+                .expectNoScheduledDeadlineWithName(T0, T0.plusSeconds(3600), AgentSaga.TIMEOUT);
+    }
+
+    @Test
+    void the_deadline_of_a_step_counts_from_when_a_worker_began_it_not_from_when_it_was_queued() throws Exception {
+        // the watch fires a step timeout after the start, finds the step began 50 s in, and comes back when it is due
+        fixture.givenCurrentTime(T0)
+                .andThenAggregate(NODE.value()).published(started(1))
+                .andThenTimeElapses(Duration.ofSeconds(50))
+                .andThenAggregate(NODE.value()).published(claimed(1, T0.plusSeconds(50)))
+                .whenTimeElapses(Duration.ofSeconds(10))
+                .expectDeadlinesMet(1)
+                .expectNoDispatchedCommands()
+                .expectScheduledDeadlineWithName(T0.plusSeconds(110), AgentSaga.WATCH);
+    }
+
+    @Test
+    void a_step_claimed_late_fails_a_step_timeout_after_its_claim() throws Exception {
+        fixture.givenCurrentTime(T0)
+                .andThenAggregate(NODE.value()).published(started(1))
+                .andThenTimeElapses(Duration.ofSeconds(50))
+                .andThenAggregate(NODE.value()).published(claimed(1, T0.plusSeconds(50)))
+                .andThenTimeElapses(Duration.ofSeconds(10))
+                .whenTimeElapses(Duration.ofSeconds(50))
+                .expectDeadlinesMet(1, 1) // the watch at 60 s came back at 110 s
+                .expectDispatchedCommands(timedOut(1, T0.plusSeconds(110)));
     }
 
     @Test
@@ -110,7 +141,7 @@ class AgentSagaTest {
                 .expectDeadlinesMet(1, 1)
                 .expectDispatchedCommands(new PerformAnalysis(NODE, CASE, 1, RETRIEVAL),
                         new PerformAnalysis(NODE, CASE, 1, RETRIEVAL))
-                .expectScheduledDeadlineWithName(T0.plusSeconds(180), AgentSaga.QUEUED)
+                .expectScheduledDeadlineWithName(T0.plusSeconds(180), AgentSaga.WATCH)
                 .expectActiveSagas(1);
     }
 
@@ -123,7 +154,7 @@ class AgentSagaTest {
                 .andThenAggregate(NODE.value()).published(started(1))
                 .whenTimeElapses(Duration.ofSeconds(750))
                 .expectDeadlinesMet(1, 1, 1, 1)
-                .expectScheduledDeadlineWithName(T0.plusSeconds(1_020), AgentSaga.QUEUED)
+                .expectScheduledDeadlineWithName(T0.plusSeconds(1_020), AgentSaga.WATCH)
                 .expectActiveSagas(1);
     }
 
@@ -135,7 +166,7 @@ class AgentSagaTest {
                 .andThenAggregate(NODE.value()).published(started(1))
                 .whenTimeElapses(Duration.ofSeconds(190))
                 .expectDeadlinesMet(1, 1, 1)
-                .expectScheduledDeadlineWithName(T0.plusSeconds(240), AgentSaga.QUEUED);
+                .expectScheduledDeadlineWithName(T0.plusSeconds(240), AgentSaga.WATCH);
     }
 
     @Test
@@ -154,7 +185,7 @@ class AgentSagaTest {
                 .andThenAggregate(NODE.value()).published(claimed(1, T0.plusSeconds(300)))
                 .whenTimeElapses(Duration.ofSeconds(30))
                 .expectNoDispatchedCommands()
-                .expectScheduledDeadlineWithName(T0.plusSeconds(360), AgentSaga.TIMEOUT);
+                .expectScheduledDeadlineWithName(T0.plusSeconds(360), AgentSaga.WATCH);
     }
 
     @Test
@@ -171,9 +202,13 @@ class AgentSagaTest {
     void a_claim_of_an_earlier_attempt_does_not_move_the_current_ones_deadline() {
         fixture.givenCurrentTime(T0)
                 .andThenAggregate(NODE.value()).published(started(1), failed(1, true), started(2))
-                .whenAggregate(NODE.value()).publishes(claimed(1, T0))
-                .expectScheduledDeadlineWithName(Duration.ofSeconds(60), AgentSaga.QUEUED)
-                .expectNoScheduledDeadlineWithName(T0, T0.plusSeconds(3600), AgentSaga.TIMEOUT);
+                .andThenAggregate(NODE.value()).published(claimed(1, T0))
+                .whenTimeElapses(Duration.ofSeconds(60))
+                // the retry's backoff fires (the fixture does not apply its command), then the watches of attempts 1
+                // and 2: the first has nothing to do, the second still finds its attempt unclaimed and sends it again
+                .expectDispatchedCommands(new StartNextAttempt(NODE, 2, T0.plusSeconds(60)),
+                        new PerformAnalysis(NODE, CASE, 2, RETRIEVAL))
+                .expectScheduledDeadlineWithName(T0.plusSeconds(120), AgentSaga.WATCH);
     }
 
     private static AnalysisConcluded concluded() {
@@ -300,11 +335,67 @@ class AgentSagaTest {
     }
 
     @Test
-    void a_queue_check_that_fires_after_the_attempt_was_claimed_does_nothing() throws Exception {
-        // the queue check is left to fire (cancelling a deadline while it fires would fail the saga's batch)
+    void the_watch_of_an_attempt_that_failed_does_nothing() throws Exception {
+        // the watch is left to fire (cancelling a deadline while it fires would fail the saga's batch)
         fixture.givenCurrentTime(T0)
-                .andThenAggregate(NODE.value()).published(started(1), claimed(1, T0.plusSeconds(10)))
+                .andThenAggregate(NODE.value()).published(started(1), claimed(1, T0.plusSeconds(10)), failed(1, false))
+                .whenTimeElapses(Duration.ofSeconds(75))
+                .expectDeadlinesMet(1)
+                .expectNoDispatchedCommands()
+                .expectNoScheduledDeadlineWithName(T0, T0.plusSeconds(3600), AgentSaga.WATCH);
+    }
+
+    @Test
+    void the_saga_ended_before_the_watch_fired_and_nothing_is_sent() throws Exception {
+        fixture.givenCurrentTime(T0)
+                .andThenAggregate(NODE.value()).published(started(1), claimed(1, T0), concluded())
+                .andThenAggregate(CASE.value()).published(recorded(AnalysisOutcome.SOLUTION))
                 .whenTimeElapses(Duration.ofSeconds(65))
-                .expectNoDispatchedCommands();
+                .expectNoDispatchedCommands()
+                .expectActiveSagas(0);
+    }
+
+    /** A saga as the version before the watch stored it: attempt 1 started at T0, queue check scheduled, not claimed. */
+    private static final String STORED_BEFORE_THE_WATCH = """
+            {"nodeId":"n-analysis","caseId":"case-1","attemptsThisRun":1,"firstAttempt":1,"timeoutId":null,
+             "retryId":null,"currentAttempt":1,"retrieval":{"weight":0.5,"filterTags":["ospf"]},"claimedAttempt":null,
+             "heldChecks":0}""";
+
+    private static AgentSaga stored(String json) throws Exception {
+        return com.ipexpert.edge.messaging.AxonMessaging.axonObjectMapper().readValue(json, AgentSaga.class);
+    }
+
+    private static Clock at(Instant instant) {
+        return Clock.fixed(instant, ZoneOffset.UTC);
+    }
+
+    @Test
+    void a_queue_check_an_earlier_version_scheduled_watches_an_attempt_claimed_after_the_upgrade() throws Exception {
+        AgentSaga saga = stored(STORED_BEFORE_THE_WATCH);
+        saga.on(claimed(1, T0.plusSeconds(20)));
+        CommandGateway commands = mock(CommandGateway.class);
+        DeadlineManager deadlines = mock(DeadlineManager.class);
+
+        saga.onStillQueued(1, commands, deadlines, SETTINGS, at(T0.plusSeconds(60)));
+        verify(deadlines).schedule(Duration.ofSeconds(20), AgentSaga.WATCH, 1);
+        verifyNoInteractions(commands);
+
+        saga.onWatch(1, commands, deadlines, SETTINGS, at(T0.plusSeconds(80)));
+        verify(commands).sendAndWait(timedOut(1, T0.plusSeconds(80)));
+    }
+
+    @Test
+    void a_step_deadline_an_earlier_version_scheduled_still_times_the_step_out() throws Exception {
+        AgentSaga saga = stored(STORED_BEFORE_THE_WATCH.replace("\"timeoutId\":null", "\"timeoutId\":\"t-1\"")
+                .replace("\"claimedAttempt\":null", "\"claimedAttempt\":1"));
+        CommandGateway commands = mock(CommandGateway.class);
+        DeadlineManager deadlines = mock(DeadlineManager.class);
+
+        // its queue check finds the attempt claimed at a time it does not know, and leaves it to the step deadline
+        saga.onStillQueued(1, commands, deadlines, SETTINGS, at(T0.plusSeconds(60)));
+        verifyNoInteractions(commands, deadlines);
+
+        saga.onTimeout(1, commands, SETTINGS, at(T0.plusSeconds(70)));
+        verify(commands).sendAndWait(timedOut(1, T0.plusSeconds(70)));
     }
 }
