@@ -77,12 +77,15 @@ public class KnowledgeConfiguration {
     /**
      * The embedding models, loading on a thread of their own from the moment the application starts, so it answers
      * (and reports healthy) before they are there; a search waits for them at most {@code ipexpert.knowledge.ready-wait},
-     * then is refused with 503. {@code /actuator/health/knowledge} says when they are ready.
+     * then is refused with 503. {@code /actuator/health/knowledge} says when they are ready. ONNX Runtime's native
+     * libraries are kept in {@code <data-dir>/native/onnxruntime}, copied there once, not into a new temporary
+     * directory at every start.
      */
     @Bean
     BilingualEmbedder knowledgeEmbedder(KnowledgeSettings settings,
-                                        @Value("${ipexpert.knowledge.ready-wait:30s}") Duration readyWait) {
-        return BilingualEmbedder.bge(settings, readyWait);
+                                        @Value("${ipexpert.knowledge.ready-wait:30s}") Duration readyWait,
+                                        @Value("${ipexpert.data-dir:./data}") Path dataDir) {
+        return BilingualEmbedder.bge(settings, readyWait, dataDir.resolve("native").resolve("onnxruntime"));
     }
 
     @Bean

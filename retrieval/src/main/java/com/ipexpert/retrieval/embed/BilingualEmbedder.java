@@ -9,6 +9,7 @@ import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.bgesmallzhv15q.BgeSmallZhV15QuantizedEmbeddingModel;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,11 +95,24 @@ public final class BilingualEmbedder {
 
     /** The BGE models, loading in the background; a query waits for them at most {@code queryWait}. */
     public static BilingualEmbedder bge(KnowledgeSettings settings, Duration queryWait) {
+        return bge(settings, queryWait, null);
+    }
+
+    /**
+     * The BGE models, loading in the background, with ONNX Runtime's native libraries kept in {@code nativeLibraries}
+     * (see {@link OnnxRuntimeLibraries}; null: ONNX Runtime extracts them to a temporary directory of its own).
+     */
+    public static BilingualEmbedder bge(KnowledgeSettings settings, Duration queryWait, Path nativeLibraries) {
         // The names and dimensions are the models' own (class name / dimension), known without loading them, so an
         // index can check it was built with the same models before they are there.
+        Supplier<EmbeddingModel> english = () -> {
+            // on the loading thread, before the first model touches ONNX Runtime
+            if (nativeLibraries != null) OnnxRuntimeLibraries.useFrom(nativeLibraries);
+            return new BgeSmallEnV15QuantizedEmbeddingModel();
+        };
         return new BilingualEmbedder(BgeSmallEnV15QuantizedEmbeddingModel.class.getSimpleName(), 384,
                 BgeSmallZhV15QuantizedEmbeddingModel.class.getSimpleName(), 512,
-                BgeSmallEnV15QuantizedEmbeddingModel::new, BgeSmallZhV15QuantizedEmbeddingModel::new, settings, queryWait);
+                english, BgeSmallZhV15QuantizedEmbeddingModel::new, settings, queryWait);
     }
 
     /** Whether both models are loaded and embedding answers at once. */
