@@ -15,6 +15,7 @@ class KnowledgeSettingsTest {
         assertThat(settings.targetChunkChars()).isEqualTo(600);
         assertThat(settings.fusion()).isEqualTo(FusionMethod.WEIGHTED_SCORE);
         assertThat(settings.queryInstruction()).isTrue();
+        assertThat(settings.termCoverageGain()).isEqualTo(0.5);
     }
 
     @Test
@@ -26,5 +27,6 @@ class KnowledgeSettingsTest {
         assertThatThrownBy(() -> settings.withFusion(FusionMethod.RECIPROCAL_RANK, 1.5)).hasMessageContaining("defaultWeight");
         assertThatThrownBy(() -> settings.withLimits(0, 1_000_000)).hasMessageContaining("maxPages");
         assertThatThrownBy(() -> settings.withMinFieldWeight(-0.1)).hasMessageContaining("minFieldWeight");
+        assertThatThrownBy(() -> settings.withTermCoverageGain(-0.5)).hasMessageContaining("termCoverageGain");
     }
 }

@@ -11,6 +11,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,6 +21,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -27,9 +32,14 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SegmentInfos;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
@@ -303,7 +313,76 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
         if (filter != null) {
             query = new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build();
         }
-        return ranked(searcher.search(query, settings.keywordCandidates()).scoreDocs);
+        List<Ranked<Integer>> hits = ranked(searcher.search(query, settings.keywordCandidates()).scoreDocs);
+        return settings.termCoverageGain() > 0 ? withTermCoverage(searcher, text, english, hits) : hits;
+    }
+
+    /**
+     * Each keyword hit's score times 1 + gain x the share of the question's distinct terms it holds, in the keyword
+     * field where that share is highest (a Chinese question's English terms count in the Latin field), best first
+     * again. BM25 lets a chunk that repeats one rare term of the question pass one that holds all of them; this
+     * leans back towards the chunk that answers the whole question.
+     */
+    private List<Ranked<Integer>> withTermCoverage(IndexSearcher searcher, String text, String english,
+                                                   List<Ranked<Integer>> hits) throws IOException {
+        if (hits.isEmpty()) return hits;
+        Set<String> latin = new HashSet<>(terms(latinQueries.getAnalyzer(), KeywordAnalyzers.LATIN_FIELD, text));
+        latin.addAll(terms(latinQueries.getAnalyzer(), KeywordAnalyzers.LATIN_FIELD, english));
+        Set<String> chinese = new HashSet<>(terms(chineseQueries.getAnalyzer(), KeywordAnalyzers.CHINESE_FIELD, text));
+        double[] coverage = new double[hits.size()];
+        held(searcher, KeywordAnalyzers.LATIN_FIELD, latin, hits, coverage);
+        held(searcher, KeywordAnalyzers.CHINESE_FIELD, chinese, hits, coverage);
+        double gain = settings.termCoverageGain();
+        List<Ranked<Integer>> scaled = new ArrayList<>(hits.size());
+        for (int i = 0; i < hits.size(); i++) {
+            Ranked<Integer> hit = hits.get(i);
+            scaled.add(new Ranked<>(hit.key(), (float) (hit.score() * (1 + gain * coverage[i]))));
+        }
+        scaled.sort(Comparator.comparing((Ranked<Integer> r) -> r.score()).reversed());
+        return scaled;
+    }
+
+    /** Raises each hit's coverage to the share of {@code terms} its text holds in {@code field}, if that is higher. */
+    private static void held(IndexSearcher searcher, String field, Set<String> terms, List<Ranked<Integer>> hits,
+                             double[] coverage) throws IOException {
+        if (terms.isEmpty()) return;
+        int[] count = new int[hits.size()];
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        Map<Integer, List<Integer>> byLeaf = new HashMap<>();
+        for (int i = 0; i < hits.size(); i++) {
+            byLeaf.computeIfAbsent(ReaderUtil.subIndex(hits.get(i).key(), leaves), x -> new ArrayList<>()).add(i);
+        }
+        for (Map.Entry<Integer, List<Integer>> leaf : byLeaf.entrySet()) {
+            LeafReaderContext context = leaves.get(leaf.getKey());
+            Terms indexed = context.reader().terms(field);
+            if (indexed == null) continue;
+            List<Integer> positions = leaf.getValue();
+            positions.sort(Comparator.comparing(i -> hits.get(i).key()));
+            TermsEnum iterator = indexed.iterator();
+            for (String term : terms) {
+                if (!iterator.seekExact(new BytesRef(term))) continue;
+                PostingsEnum postings = iterator.postings(null, PostingsEnum.NONE);
+                for (int i : positions) {
+                    int target = hits.get(i).key() - context.docBase;
+                    int at = postings.docID() >= target ? postings.docID() : postings.advance(target);
+                    if (at == PostingsEnum.NO_MORE_DOCS) break;
+                    if (at == target) count[i]++;
+                }
+            }
+        }
+        for (int i = 0; i < hits.size(); i++) coverage[i] = Math.max(coverage[i], count[i] / (double) terms.size());
+    }
+
+    private static List<String> terms(Analyzer analyzer, String field, String text) throws IOException {
+        List<String> terms = new ArrayList<>();
+        if (text.isEmpty()) return terms;
+        try (TokenStream stream = analyzer.tokenStream(field, text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) terms.add(term.toString());
+            stream.end();
+        }
+        return terms;
     }
 
     private List<Ranked<Integer>> vectorRanking(IndexSearcher searcher, String field, float[] vector, Query filter)

@@ -159,6 +159,26 @@ class LuceneKnowledgeIndexTest {
     }
 
     @Test
+    void a_chunk_holding_all_of_the_question_s_terms_passes_a_shorter_one_that_repeats_some_of_them() {
+        List<ChunkDraft> chunks = List.of(
+                chunk(0, "BFD echo mode: echo packets are looped back. Echo, echo.", 0),
+                chunk(1, "The BFD echo interval is set per session. Sessions are listed with show bfd peers, and "
+                        + "counters are cleared per peer when needed. A session goes down after three missed packets, "
+                        + "and the remote end is told why. Single-hop sessions run over UDP port 3784 on the directly "
+                        + "connected link.", 0),
+                chunk(2, "The hello interval and the dead interval of OSPF.", 0),
+                chunk(3, "The keepalive interval of BGP.", 0));
+        KnowledgeQuery query = KnowledgeQuery.of("How do I set the BFD echo interval?", 0, 2);
+        LuceneKnowledgeIndex bm25 = track(LuceneKnowledgeIndex.inMemory(EMBEDDER, SETTINGS.withTermCoverageGain(0)));
+        LuceneKnowledgeIndex covering = inMemory();
+        bm25.add(HUAWEI_OSPF, chunks, Progress.none());
+        covering.add(HUAWEI_OSPF, chunks, Progress.none());
+
+        assertThat(bm25.search(query)).first().extracting(SearchHit::chunkId).isEqualTo("doc-huawei#0");
+        assertThat(covering.search(query)).first().extracting(SearchHit::chunkId).isEqualTo("doc-huawei#1");
+    }
+
+    @Test
     void searches_run_while_documents_are_being_added() throws Exception {
         LuceneKnowledgeIndex index = inMemory();
         ExecutorService pool = Executors.newFixedThreadPool(2);
