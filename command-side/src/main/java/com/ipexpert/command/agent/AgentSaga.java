@@ -53,7 +53,7 @@ import java.util.Map;
  * </ul>
  * A watch is never cancelled: db-scheduler refuses to cancel a deadline while it fires, which would fail the saga's
  * batch; left alone it finds nothing to do, or finds the saga ended. A step therefore costs the deadline store one
- * schedule; a claim and an outcome cost it nothing.
+ * schedule; a claim and an outcome cost it nothing, unless the claim comes while the queue checks are backed off.
  */
 @Saga
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY) // stored as JSON without getters
@@ -93,12 +93,14 @@ public class AgentSaga {
     private Instant claimedAt;
     /** The last attempt that failed: its watch has nothing left to do. */
     private Integer failedAttempt;
+    /** When the current attempt's watch fires next; null in a saga stored before watches. */
+    private Instant watchDueAt;
     /** Queue checks in a row of the current attempt that found a worker holding it or full (0 in a saga stored before). */
     private int heldChecks;
 
     @StartSaga
     @SagaEventHandler(associationProperty = NODE)
-    void on(AnalysisAttemptStarted e, DeadlineManager deadlines, AgentSettings settings) {
+    void on(AnalysisAttemptStarted e, DeadlineManager deadlines, AgentSettings settings, Clock clock) {
         nodeId = e.nodeId();
         caseId = e.caseId();
         // a saga stored before firstAttempt existed knows how many attempts it has seen
@@ -111,15 +113,29 @@ public class AgentSaga {
         // The attempt is already on its way to a worker: the process that stored it hands it over after the commit.
         // Sending it here too cost every step a second dispatch, and behind Axon Server it could reach another
         // instance, which queued it only to have its claim refused.
-        deadlines.schedule(settings.stepTimeout(), WATCH, e.attempt());
+        watch(deadlines, settings.stepTimeout(), e.attempt(), clock);
     }
 
-    /** A worker began the step: from now on it has the step timeout to finish, counted from when it began. */
+    /**
+     * A worker began the step: from now on it has the step timeout to finish, counted from when it began. Usually the
+     * attempt's watch fires before that anyway; only when it comes later (the attempt waited in the queue and its
+     * queue checks have backed off) is the watch brought forward, by one more.
+     */
     @SagaEventHandler(associationProperty = NODE)
-    void on(AnalysisAttemptClaimed e) {
+    void on(AnalysisAttemptClaimed e, DeadlineManager deadlines, AgentSettings settings, Clock clock) {
         if (currentAttempt != null && e.attempt() != currentAttempt) return;
         claimedAttempt = e.attempt();
         claimedAt = e.claimedAt();
+        Instant due = claimedAt.plus(settings.stepTimeout());
+        if (watchDueAt == null || watchDueAt.isAfter(due)) {
+            Duration left = Duration.between(clock.instant(), due);
+            watch(deadlines, left.isNegative() ? Duration.ZERO : left, e.attempt(), clock);
+        }
+    }
+
+    private void watch(DeadlineManager deadlines, Duration after, int attempt, Clock clock) {
+        deadlines.schedule(after, WATCH, attempt);
+        watchDueAt = clock.instant().plus(after);
     }
 
     @SagaEventHandler(associationProperty = NODE)
@@ -150,13 +166,13 @@ public class AgentSaga {
             if (left.isNegative() || left.isZero()) {
                 handledOrRefused(commands, timedOut(attempt, settings, clock));
             } else {
-                deadlines.schedule(left, WATCH, attempt);
+                watch(deadlines, left, attempt, clock);
             }
             return;
         }
         Object held = commands.sendAndWait(new PerformAnalysis(nodeId, caseId, attempt, retrieval));
         heldChecks = Boolean.TRUE.equals(held) ? heldChecks + 1 : 0;
-        deadlines.schedule(queueCheckAfter(settings.stepTimeout(), heldChecks), WATCH, attempt);
+        watch(deadlines, queueCheckAfter(settings.stepTimeout(), heldChecks), attempt, clock);
     }
 
     /** A queue check an earlier version scheduled: from now on it is the attempt's watch. */

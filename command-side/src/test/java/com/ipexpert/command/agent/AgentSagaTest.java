@@ -189,6 +189,18 @@ class AgentSagaTest {
     }
 
     @Test
+    void a_step_claimed_while_its_queue_checks_are_backed_off_still_fails_a_step_timeout_after_its_claim() throws Exception {
+        // the worker holds the attempt: checks at 60 s, then 180 s; the claim at 100 s brings the watch forward
+        fixture.setCallbackBehavior((command, metaData) -> command instanceof PerformAnalysis ? Boolean.TRUE : null);
+        fixture.givenCurrentTime(T0)
+                .andThenAggregate(NODE.value()).published(started(1))
+                .andThenTimeElapses(Duration.ofSeconds(100))
+                .andThenAggregate(NODE.value()).published(claimed(1, T0.plusSeconds(100)))
+                .whenTimeElapses(Duration.ofSeconds(60))
+                .expectDispatchedCommands(timedOut(1, T0.plusSeconds(160)));
+    }
+
+    @Test
     void a_step_that_hangs_after_waiting_in_the_queue_fails_a_step_timeout_after_it_began() throws Exception {
         fixture.givenCurrentTime(T0)
                 .andThenAggregate(NODE.value()).published(started(1))
@@ -372,10 +384,13 @@ class AgentSagaTest {
     @Test
     void a_queue_check_an_earlier_version_scheduled_watches_an_attempt_claimed_after_the_upgrade() throws Exception {
         AgentSaga saga = stored(STORED_BEFORE_THE_WATCH);
-        saga.on(claimed(1, T0.plusSeconds(20)));
         CommandGateway commands = mock(CommandGateway.class);
         DeadlineManager deadlines = mock(DeadlineManager.class);
+        // the saga does not know when its queue check fires, so the claim schedules a watch of its own
+        saga.on(claimed(1, T0.plusSeconds(20)), deadlines, SETTINGS, at(T0.plusSeconds(21)));
+        verify(deadlines).schedule(Duration.ofSeconds(59), AgentSaga.WATCH, 1);
 
+        // the queue check comes first and brings nothing new: it watches the claimed step too
         saga.onStillQueued(1, commands, deadlines, SETTINGS, at(T0.plusSeconds(60)));
         verify(deadlines).schedule(Duration.ofSeconds(20), AgentSaga.WATCH, 1);
         verifyNoInteractions(commands);
