@@ -67,6 +67,11 @@ public class AgentSaga {
     static final String TIMEOUT = "analysis-timeout";
     /** The queue check an earlier version scheduled at each start; such deadlines may still be stored, and act as a watch. */
     static final String QUEUED = "analysis-queued";
+    /**
+     * How much later than a claimed step's end its watch may fire and still be left as it is: the saga schedules the
+     * watch when it reads the attempt's start, which is often after the worker claimed it.
+     */
+    static final Duration WATCH_SLACK = Duration.ofSeconds(1);
     /** The longest wait between two queue checks of an attempt a worker holds (never shorter than the step timeout). */
     static final Duration LONGEST_QUEUE_CHECK = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(AgentSaga.class);
@@ -127,7 +132,7 @@ public class AgentSaga {
         claimedAttempt = e.attempt();
         claimedAt = e.claimedAt();
         Instant due = claimedAt.plus(settings.stepTimeout());
-        if (watchDueAt == null || watchDueAt.isAfter(due)) {
+        if (watchDueAt == null || watchDueAt.isAfter(due.plus(WATCH_SLACK))) {
             Duration left = Duration.between(clock.instant(), due);
             watch(deadlines, left.isNegative() ? Duration.ZERO : left, e.attempt(), clock);
         }

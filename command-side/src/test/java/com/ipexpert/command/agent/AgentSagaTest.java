@@ -109,6 +109,16 @@ class AgentSagaTest {
     }
 
     @Test
+    void a_claim_made_before_the_saga_read_the_start_schedules_no_second_watch() throws Exception {
+        // the hand-off runs right after the commit, the saga's processor a little later: the claim is often older
+        fixture.givenCurrentTime(T0)
+                .andThenAggregate(NODE.value()).published(started(1))
+                .whenAggregate(NODE.value()).publishes(claimed(1, T0.minusMillis(15)))
+                .expectScheduledDeadlineWithName(T0.plusSeconds(60), AgentSaga.WATCH)
+                .expectNoScheduledDeadlineWithName(T0, T0.plusSeconds(60).minusNanos(1), AgentSaga.WATCH);
+    }
+
+    @Test
     void the_deadline_of_a_step_counts_from_when_a_worker_began_it_not_from_when_it_was_queued() throws Exception {
         // the watch fires a step timeout after the start, finds the step began 50 s in, and comes back when it is due
         fixture.givenCurrentTime(T0)
