@@ -3,6 +3,7 @@ package com.ipexpert.bench;
 import com.ipexpert.analyst.llm.FakeChatCompletions;
 import com.ipexpert.api.cases.CaseCommands.OpenCase;
 import com.ipexpert.api.cases.CaseId;
+import com.ipexpert.api.cases.NodeEvents.AnalysisAttemptClaimed;
 import com.ipexpert.api.cases.NodeEvents.AnalysisAttemptStarted;
 import com.ipexpert.api.cases.NodeEvents.AnalysisConcluded;
 import com.ipexpert.api.cases.NodeId;
@@ -61,7 +62,7 @@ public class AgentStepBenchmark {
 
     /** One measured step. */
     record Step(double totalMs, double modelMs, double toAttemptMs, double toWorkerMs, double retrievalMs, double workerMs,
-                double toConcludedMs, double sagaPickupMs) {
+                double toConcludedMs, double sagaPickupMs, double toClaimMs, double claimMs) {
         double overheadMs() {
             return totalMs - modelMs;
         }
@@ -72,6 +73,7 @@ public class AgentStepBenchmark {
         final Map<String, Instant> startedAt = new ConcurrentHashMap<>();
         final Map<String, Instant> concludedAt = new ConcurrentHashMap<>();
         final Map<String, Instant> sagaPicked = new ConcurrentHashMap<>();
+        final Map<String, Instant> claimedAt = new ConcurrentHashMap<>();
         final Map<String, CompletableFuture<AnalysisConcluded>> concluded = new ConcurrentHashMap<>();
 
         void on(List<? extends EventMessage<?>> events) {
@@ -82,6 +84,7 @@ public class AgentStepBenchmark {
                     started.putIfAbsent(s.nodeId().value(), now);
                     startedAt.putIfAbsent(s.nodeId().value(), wall);
                 }
+                if (e.getPayload() instanceof AnalysisAttemptClaimed c) claimedAt.putIfAbsent(c.nodeId().value(), c.claimedAt());
                 if (e.getPayload() instanceof AnalysisConcluded c) {
                     concludedAt.put(c.nodeId().value(), wall);
                     future(c.nodeId().value()).complete(c);
@@ -204,6 +207,7 @@ public class AgentStepBenchmark {
         Instant startedAt = watch.startedAt.remove(analysis.value());
         Instant publishedAt = watch.concludedAt.remove(analysis.value());
         Instant picked = watch.sagaPicked.remove(analysis.value());
+        Instant claimedAt = watch.claimedAt.remove(analysis.value());
         Map<String, Object> metadata = event.metadata();
         Map<?, ?> retrieval = (Map<?, ?>) metadata.get("retrieval");
         double workerMs = number(metadata.get("latencyMs"));
@@ -213,7 +217,9 @@ public class AgentStepBenchmark {
         return new Step((done - sent) / 1e6, number(metadata.get("modelLatencyMs")),
                 started == null ? Double.NaN : (started - sent) / 1e6, startedToWorker,
                 retrieval == null ? Double.NaN : number(retrieval.get("latencyMs")), workerMs, workerDoneToPublished,
-                micros(startedAt, picked) / 1e3);
+                micros(startedAt, picked) / 1e3, micros(startedAt, claimedAt) / 1e3,
+                // the worker's own time starts once its claim was accepted; the claim is stamped as it is sent
+                micros(claimedAt, event.concludedAt()) / 1e3 - workerMs);
     }
 
     private static double micros(Instant from, Instant to) {
@@ -245,6 +251,11 @@ public class AgentStepBenchmark {
         System.out.printf("  of which (p50 / p95): command → attempt started %.1f / %.1f ms; attempt started → worker starts (the hand-off after the commit, the worker's pool) %.1f / %.1f ms;%n",
                 BenchArgs.percentile(toAttempt, 50), BenchArgs.percentile(toAttempt, 95), BenchArgs.percentile(toWorker, 50),
                 BenchArgs.percentile(toWorker, 95));
+        System.out.printf("      of that: attempt started → the worker sends its claim %.1f / %.1f ms; the claim, sent → accepted %.1f / %.1f ms%n",
+                BenchArgs.percentile(steps.stream().map(Step::toClaimMs).toList(), 50),
+                BenchArgs.percentile(steps.stream().map(Step::toClaimMs).toList(), 95),
+                BenchArgs.percentile(steps.stream().map(Step::claimMs).toList(), 50),
+                BenchArgs.percentile(steps.stream().map(Step::claimMs).toList(), 95));
         System.out.printf("      the saga's processor takes the attempt up %.1f / %.1f ms after it is published (to schedule its watch)%n",
                 BenchArgs.percentile(pickup, 50), BenchArgs.percentile(pickup, 95));
         System.out.printf("    retrieval %.1f / %.1f ms; rest of the worker (conversation, rules) %.1f / %.1f ms; worker done → AnalysisConcluded published %.1f / %.1f ms%n",
