@@ -21,8 +21,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KnnFloatVectorField;
@@ -47,6 +45,7 @@ import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermInSetQuery;
@@ -314,7 +313,14 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
             query = new BooleanQuery.Builder().add(query, Occur.MUST).add(filter, Occur.FILTER).build();
         }
         List<Ranked<Integer>> hits = ranked(searcher.search(query, settings.keywordCandidates()).scoreDocs);
-        return settings.termCoverageGain() > 0 ? withTermCoverage(searcher, text, english, hits) : hits;
+        if (settings.termCoverageGain() <= 0) return hits;
+        // the question's terms as the analyzers made them for the query, per field
+        Set<Term> latinTerms = new HashSet<>();
+        Set<Term> chineseTerms = new HashSet<>();
+        if (latin != null) latin.visit(QueryVisitor.termCollector(latinTerms));
+        if (translated != null) translated.visit(QueryVisitor.termCollector(latinTerms));
+        if (chinese != null) chinese.visit(QueryVisitor.termCollector(chineseTerms));
+        return withTermCoverage(searcher, latinTerms, chineseTerms, hits);
     }
 
     /**
@@ -323,12 +329,9 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
      * again. BM25 lets a chunk that repeats one rare term of the question pass one that holds all of them; this
      * leans back towards the chunk that answers the whole question.
      */
-    private List<Ranked<Integer>> withTermCoverage(IndexSearcher searcher, String text, String english,
+    private List<Ranked<Integer>> withTermCoverage(IndexSearcher searcher, Set<Term> latin, Set<Term> chinese,
                                                    List<Ranked<Integer>> hits) throws IOException {
         if (hits.isEmpty()) return hits;
-        Set<String> latin = new HashSet<>(terms(latinQueries.getAnalyzer(), KeywordAnalyzers.LATIN_FIELD, text));
-        latin.addAll(terms(latinQueries.getAnalyzer(), KeywordAnalyzers.LATIN_FIELD, english));
-        Set<String> chinese = new HashSet<>(terms(chineseQueries.getAnalyzer(), KeywordAnalyzers.CHINESE_FIELD, text));
         double[] coverage = new double[hits.size()];
         held(searcher, KeywordAnalyzers.LATIN_FIELD, latin, hits, coverage);
         held(searcher, KeywordAnalyzers.CHINESE_FIELD, chinese, hits, coverage);
@@ -343,7 +346,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
     }
 
     /** Raises each hit's coverage to the share of {@code terms} its text holds in {@code field}, if that is higher. */
-    private static void held(IndexSearcher searcher, String field, Set<String> terms, List<Ranked<Integer>> hits,
+    private static void held(IndexSearcher searcher, String field, Set<Term> terms, List<Ranked<Integer>> hits,
                              double[] coverage) throws IOException {
         if (terms.isEmpty()) return;
         int[] count = new int[hits.size()];
@@ -359,8 +362,8 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
             List<Integer> positions = leaf.getValue();
             positions.sort(Comparator.comparing(i -> hits.get(i).key()));
             TermsEnum iterator = indexed.iterator();
-            for (String term : terms) {
-                if (!iterator.seekExact(new BytesRef(term))) continue;
+            for (Term term : terms) {
+                if (!iterator.seekExact(term.bytes())) continue;
                 PostingsEnum postings = iterator.postings(null, PostingsEnum.NONE);
                 for (int i : positions) {
                     int target = hits.get(i).key() - context.docBase;
@@ -371,18 +374,6 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex {
             }
         }
         for (int i = 0; i < hits.size(); i++) coverage[i] = Math.max(coverage[i], count[i] / (double) terms.size());
-    }
-
-    private static List<String> terms(Analyzer analyzer, String field, String text) throws IOException {
-        List<String> terms = new ArrayList<>();
-        if (text.isEmpty()) return terms;
-        try (TokenStream stream = analyzer.tokenStream(field, text)) {
-            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
-            stream.reset();
-            while (stream.incrementToken()) terms.add(term.toString());
-            stream.end();
-        }
-        return terms;
     }
 
     private List<Ranked<Integer>> vectorRanking(IndexSearcher searcher, String field, float[] vector, Query filter)
