@@ -131,11 +131,18 @@ public class AgentSaga {
         if (currentAttempt != null && e.attempt() != currentAttempt) return;
         claimedAttempt = e.attempt();
         claimedAt = e.claimedAt();
-        Instant due = claimedAt.plus(settings.stepTimeout());
-        if (watchDueAt == null || watchDueAt.isAfter(due.plus(WATCH_SLACK))) {
-            Duration left = Duration.between(clock.instant(), due);
+        if (watchDueAt == null || watchDueAt.isAfter(claimedAt.plus(settings.stepTimeout()).plus(WATCH_SLACK))) {
+            Duration left = leftOfTheStep(settings, clock);
             watch(deadlines, left.isNegative() ? Duration.ZERO : left, e.attempt(), clock);
         }
+    }
+
+    /**
+     * What is left of the claimed step's timeout, measured on the clock that stamped the claim; the deadline manager is
+     * told a duration from now, so a clock that differs from its own (shifted, or another instance's) does not move it.
+     */
+    private Duration leftOfTheStep(AgentSettings settings, Clock clock) {
+        return Duration.between(clock.instant(), claimedAt.plus(settings.stepTimeout()));
     }
 
     private void watch(DeadlineManager deadlines, Duration after, int attempt, Clock clock) {
@@ -164,10 +171,7 @@ public class AgentSaga {
         if (currentAttempt != null && !currentAttempt.equals(attempt) || attempt.equals(failedAttempt)) return;
         if (attempt.equals(claimedAttempt)) {
             if (claimedAt == null) return; // claimed in a saga stored before claims were kept: its own deadline runs
-            // what is left of the step timeout, measured on the clock that stamped the claim; the deadline manager is
-            // told a duration from now, so a clock that differs from its own (shifted, or another instance's) does not
-            // move it
-            Duration left = Duration.between(clock.instant(), claimedAt.plus(settings.stepTimeout()));
+            Duration left = leftOfTheStep(settings, clock);
             if (left.isNegative() || left.isZero()) {
                 handledOrRefused(commands, timedOut(attempt, settings, clock));
             } else {
