@@ -241,6 +241,8 @@ public class AgentStepBenchmark {
         List<Double> toWorker = steps.stream().map(Step::toWorkerMs).toList();
         List<Double> toConcluded = steps.stream().map(Step::toConcludedMs).toList();
         List<Double> pickup = steps.stream().map(Step::sagaPickupMs).toList();
+        List<Double> toClaim = steps.stream().map(Step::toClaimMs).toList();
+        List<Double> claim = steps.stream().map(Step::claimMs).toList();
         System.out.printf("%s, %d cases:%n", how, steps.size());
         System.out.printf("  agent step overhead, model excluded (OpenCase sent → AnalysisConcluded published − model time): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n",
                 BenchArgs.percentile(overhead, 50), BenchArgs.percentile(overhead, 95), BenchArgs.percentile(overhead, 99));
@@ -252,10 +254,8 @@ public class AgentStepBenchmark {
                 BenchArgs.percentile(toAttempt, 50), BenchArgs.percentile(toAttempt, 95), BenchArgs.percentile(toWorker, 50),
                 BenchArgs.percentile(toWorker, 95));
         System.out.printf("      of that: attempt started → the worker sends its claim %.1f / %.1f ms; the claim, sent → accepted %.1f / %.1f ms%n",
-                BenchArgs.percentile(steps.stream().map(Step::toClaimMs).toList(), 50),
-                BenchArgs.percentile(steps.stream().map(Step::toClaimMs).toList(), 95),
-                BenchArgs.percentile(steps.stream().map(Step::claimMs).toList(), 50),
-                BenchArgs.percentile(steps.stream().map(Step::claimMs).toList(), 95));
+                BenchArgs.percentile(toClaim, 50), BenchArgs.percentile(toClaim, 95), BenchArgs.percentile(claim, 50),
+                BenchArgs.percentile(claim, 95));
         System.out.printf("      the saga's processor takes the attempt up %.1f / %.1f ms after it is published (to schedule its watch)%n",
                 BenchArgs.percentile(pickup, 50), BenchArgs.percentile(pickup, 95));
         System.out.printf("    retrieval %.1f / %.1f ms; rest of the worker (conversation, rules) %.1f / %.1f ms; worker done → AnalysisConcluded published %.1f / %.1f ms%n",
